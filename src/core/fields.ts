@@ -1,0 +1,217 @@
+/**
+ * Field kinds: how a raw cell becomes a typed value, and the cell-scope checks
+ * that go with the kind (cell.*, id.*, phone.format). One definition serves
+ * validation, templates (formats, dropdowns) and merge columns.
+ */
+import type { Cell } from "./table";
+import type { Code } from "./codes";
+import { fromExcelSerial, isValidYmd, ymd, type IsoDate } from "./dates";
+import { checkIdNumber } from "./idnumber";
+import { cellText, numberText, squeeze } from "./text";
+
+export type FieldKind = "text" | "enum" | "id" | "date" | "amount" | "number" | "integer" | "rate" | "phone";
+
+export interface FieldDef {
+  key: string;
+  /** Canonical Chinese header, as the template writes it. */
+  header: string;
+  /** Other headers secretaries use for the same column. */
+  aliases: readonly string[];
+  kind: FieldKind;
+  required: boolean;
+  /** Allowed values of an enum field. */
+  options?: readonly string[];
+  /** Dates that may lie after the as-of date (届满日期, a planned 转正时间). */
+  allowFuture?: boolean;
+  /** One line for the template's 说明 sheet. */
+  note?: string;
+}
+
+type FieldOptions = Partial<Pick<FieldDef, "aliases" | "required" | "allowFuture" | "note">>;
+
+const make = (kind: FieldKind) => (key: string, header: string, opts: FieldOptions = {}): FieldDef => ({
+  key,
+  header,
+  kind,
+  aliases: opts.aliases ?? [],
+  required: opts.required ?? false,
+  allowFuture: opts.allowFuture,
+  note: opts.note,
+});
+
+export const field = {
+  text: make("text"),
+  id: make("id"),
+  date: make("date"),
+  amount: make("amount"),
+  number: make("number"),
+  integer: make("integer"),
+  rate: make("rate"),
+  phone: make("phone"),
+  oneOf: (key: string, header: string, options: readonly string[], opts: FieldOptions = {}): FieldDef => ({
+    ...make("enum")(key, header, opts),
+    options,
+  }),
+};
+
+export type FieldValue = string | number;
+
+/** A cell-scope problem found while parsing; the engine adds the cell address. */
+export interface CellProblem {
+  code: Code;
+  message: string;
+}
+
+export interface ParsedValue {
+  value: FieldValue | null;
+  problems: CellProblem[];
+  /** For dates written as a month only (2019.07): the day is not known. */
+  monthOnly?: boolean;
+}
+
+export interface ParseContext {
+  asOf: IsoDate;
+}
+
+const ok = (value: FieldValue | null, monthOnly?: boolean): ParsedValue => ({ value, problems: [], monthOnly });
+const bad = (code: Code, message: string): ParsedValue => ({ value: null, problems: [{ code, message }] });
+
+export function parseField(def: FieldDef, cell: Cell | null, ctx: ParseContext): ParsedValue {
+  const text = cellText(cell);
+  if (text === "") {
+    return def.required ? bad("cell.required", `“${def.header}”为必填项，不能为空`) : ok(null);
+  }
+  switch (def.kind) {
+    case "text":
+      return ok(text);
+    case "enum":
+      return parseEnum(def, text);
+    case "id":
+      return parseId(def, cell!, text);
+    case "date":
+      return parseDateField(def, cell!, ctx);
+    case "amount":
+    case "number":
+    case "integer":
+      return parseNumberField(def, cell!);
+    case "rate":
+      return parseRateField(def, cell!);
+    case "phone":
+      return parsePhone(text);
+  }
+}
+
+function parseEnum(def: FieldDef, text: string): ParsedValue {
+  const value = squeeze(text);
+  const options = def.options ?? [];
+  if (options.includes(value)) return ok(value);
+  return bad("cell.enum", `“${def.header}”应为 ${options.join("/")} 之一，实为“${text}”`);
+}
+
+function parseId(def: FieldDef, cell: Cell, text: string): ParsedValue {
+  // A number of 16 or more digits cannot survive a numeric cell (15 significant
+  // digits): re-entering as text is the only fix (RULES.md id.precision-lost).
+  if (typeof cell.value === "number" || /^\d(\.\d+)?E\+\d+$/i.test(text)) {
+    const digits = typeof cell.value === "number" ? numberText(cell.value) : text;
+    if (typeof cell.value === "number" && /^\d{15}$/.test(digits)) {
+      return withIdChecks(digits);
+    }
+    return bad("id.precision-lost", `“${def.header}”被存成了数字（${digits}），末几位已丢失；请将该列设为文本格式后重新录入`);
+  }
+  return withIdChecks(text);
+}
+
+function withIdChecks(text: string): ParsedValue {
+  const info = checkIdNumber(text);
+  return { value: info.text, problems: info.problems };
+}
+
+export interface DateParse {
+  date: IsoDate | null;
+  monthOnly: boolean;
+}
+
+/**
+ * Dates as secretaries write them (RULES.md "Reading a sheet"): serials, `2019.07.01`,
+ * `2019/7/1`, `2019-07-01`, `2019年7月1日`, `20190701`, month-only `2019.07`.
+ */
+export function parseDateValue(cell: Cell): DateParse | null {
+  const v = cell.value;
+  if (typeof v === "number") {
+    if (Number.isInteger(v) && v >= 19000101 && v <= 21001231) return fromDigits(String(v));
+    if (!Number.isInteger(v) && v >= 1900 && v < 2101) {
+      // 2019.07 typed into a number cell: the fraction is the month.
+      const month = Math.round((v - Math.floor(v)) * 100);
+      return isValidYmd(Math.floor(v), month, 1) ? { date: ymd(Math.floor(v), month, 1), monthOnly: true } : null;
+    }
+    const date = fromExcelSerial(v);
+    return date ? { date, monthOnly: false } : null;
+  }
+  if (typeof v !== "string") return null;
+  const t = squeeze(v).replace(/(\d)[T]?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, "$1");
+  if (/^\d{8}$/.test(t)) return fromDigits(t);
+  let m = /^(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?$/.exec(t);
+  if (m) return full(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})[.\-/年](\d{1,2})月?$/.exec(t);
+  if (m) return isValidYmd(Number(m[1]), Number(m[2]), 1) ? { date: ymd(Number(m[1]), Number(m[2]), 1), monthOnly: true } : null;
+  return null;
+}
+
+function fromDigits(eight: string): DateParse | null {
+  return full(Number(eight.slice(0, 4)), Number(eight.slice(4, 6)), Number(eight.slice(6, 8)));
+}
+
+function full(y: number, m: number, d: number): DateParse | null {
+  return isValidYmd(y, m, d) ? { date: ymd(y, m, d), monthOnly: false } : null;
+}
+
+function parseDateField(def: FieldDef, cell: Cell, ctx: ParseContext): ParsedValue {
+  const parsed = parseDateValue(cell);
+  if (!parsed || !parsed.date) {
+    return bad("cell.date", `“${def.header}”不是有效日期：“${cellText(cell)}”；应写作 2019-07-01 或 2019年7月1日`);
+  }
+  if (!def.allowFuture && parsed.date > ctx.asOf) {
+    return bad("cell.date", `“${def.header}”${parsed.date} 晚于核对日期 ${ctx.asOf}，不能是将来的日期`);
+  }
+  return ok(parsed.date, parsed.monthOnly || undefined);
+}
+
+/** Amounts may carry ¥/￥, 元 and thousands separators. */
+export function parseNumberText(text: string): number | null {
+  const t = squeeze(text).replace(/^[¥￥]|元$/g, "").replace(/,/g, "");
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return null;
+  return Number(t);
+}
+
+function parseNumberField(def: FieldDef, cell: Cell): ParsedValue {
+  const n = typeof cell.value === "number" ? cell.value : parseNumberText(cellText(cell));
+  if (n === null || !Number.isFinite(n)) return bad("cell.number", `“${def.header}”应为数字，实为“${cellText(cell)}”`);
+  if (n < 0) return bad("cell.number", `“${def.header}”不能为负数，实为 ${n}`);
+  if (def.kind === "integer" && !Number.isInteger(n)) return bad("cell.number", `“${def.header}”应为整数，实为 ${n}`);
+  return ok(n);
+}
+
+/**
+ * 缴纳比例 as "1%", 0.01 or 1 (percentage points). No bracket exceeds 2%, so a
+ * bare number of 0.1 or more is read as percentage points.
+ */
+function parseRateField(def: FieldDef, cell: Cell): ParsedValue {
+  const text = squeeze(cellText(cell));
+  const percent = text.endsWith("%");
+  const n = typeof cell.value === "number" ? cell.value : parseNumberText(percent ? text.slice(0, -1) : text);
+  if (n === null || n < 0) return bad("cell.number", `“${def.header}”应为百分比（如 1% 或 0.01），实为“${cellText(cell)}”`);
+  const rate = percent || n >= 0.1 ? n / 100 : n;
+  return ok(Math.round(rate * 1e6) / 1e6);
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$/;
+
+function parsePhone(text: string): ParsedValue {
+  const t = squeeze(text).replace(/^(\+?86)-?/, "");
+  if (MOBILE.test(t) || LANDLINE.test(t)) return ok(t);
+  return {
+    value: t,
+    problems: [{ code: "phone.format", message: `联系电话“${text}”既不是 11 位手机号，也不是固定电话号码` }],
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Header-row detection (RULES.md "Reading a sheet"): the header may sit under
+ * title rows (first 20 rows), span merged cells or two rows, and use aliases,
+ * whitespace and full-width variants. A sheet is recognised by its headers and
+ * name, never by its position.
+ */
+import type { LedgerDef } from "./ledger";
+import { cellText, headerKey, headerStem, squeeze } from "./text";
+import { lastCol, lastRow, visibleCellAt, type Table } from "./table";
+
+export const HEADER_SEARCH_ROWS = 20;
+
+export interface HeaderMatch {
+  ledger: LedgerDef;
+  /** 0-based sheet row of the last header row; data starts below it. */
+  headerRow: number;
+  /** Field key → 0-based sheet column. */
+  columns: Map<string, number>;
+  score: number;
+}
+
+type AliasIndex = Map<string, string>;
+const aliasIndexes = new WeakMap<LedgerDef, AliasIndex>();
+
+function aliasIndex(ledger: LedgerDef): AliasIndex {
+  let index = aliasIndexes.get(ledger);
+  if (!index) {
+    index = new Map();
+    for (const f of ledger.fields) {
+      for (const name of [f.header, ...f.aliases]) {
+        const key = headerKey(name);
+        if (!index.has(key)) index.set(key, f.key);
+      }
+    }
+    aliasIndexes.set(ledger, index);
+  }
+  return index;
+}
+
+function fieldFor(index: AliasIndex, text: string): string | undefined {
+  if (text === "") return undefined;
+  const key = headerKey(text);
+  return index.get(key) ?? index.get(headerStem(key));
+}
+
+function sheetNameMatches(table: Table, ledger: LedgerDef): boolean {
+  const name = squeeze(table.name);
+  return [ledger.title, ...ledger.sheetAliases].some((t) => name.includes(squeeze(t)));
+}
+
+/** Map columns of one candidate header (one row, or two rows read together). */
+function mapColumns(table: Table, rows: number[], ledger: LedgerDef): Map<string, number> {
+  const index = aliasIndex(ledger);
+  const columns = new Map<string, number>();
+  const right = lastCol(table);
+  for (let c = table.origin.col; c <= right; c++) {
+    // Lower row first: in a two-row header the lower row is the specific one (1月 under 缴纳情况).
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const key = fieldFor(index, cellText(visibleCellAt(table, rows[i], c)));
+      if (key !== undefined && !columns.has(key)) {
+        columns.set(key, c);
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+function scoreOf(table: Table, ledger: LedgerDef, columns: Map<string, number>): number {
+  const hasSignature = ledger.signature.some((k) => columns.has(k));
+  const byName = sheetNameMatches(table, ledger);
+  if (!(hasSignature && columns.size >= 2) && !(byName && columns.size >= 1)) return 0;
+  return columns.size + (byName ? 2 : 0) + (hasSignature ? 1 : 0);
+}
+
+export function detectHeader(table: Table, ledgers: readonly LedgerDef[]): HeaderMatch | null {
+  let best: HeaderMatch | null = null;
+  const top = table.origin.row;
+  const bottom = Math.min(lastRow(table), top + HEADER_SEARCH_ROWS - 1);
+  for (let r = top; r <= bottom; r++) {
+    for (const ledger of ledgers) {
+      const candidates: number[][] = r + 1 <= lastRow(table) ? [[r], [r, r + 1]] : [[r]];
+      for (const rows of candidates) {
+        const columns = mapColumns(table, rows, ledger);
+        const score = scoreOf(table, ledger, columns);
+        // Strictly better only: a single row beats two rows, an earlier row a later one.
+        if (score > 0 && (!best || score > best.score)) {
+          best = { ledger, headerRow: rows[rows.length - 1], columns, score };
+        }
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,26 @@
+import { field } from "../fields";
+import { defineLedger } from "../ledger";
+import { developmentRules } from "../rules/development";
+
+/** 发展党员 (中国共产党发展党员工作细则 2014; seed 002; RULES.md development). */
+export const development = defineLedger({
+  key: "development",
+  title: "发展党员",
+  sheetAliases: ["发展党员台账", "发展对象", "入党积极分子"],
+  purpose: "从申请入党到转正的各环节日期，核对年龄、培养期、培训学时和审批时限",
+  fields: [
+    field.text("name", "姓名", { required: true }),
+    field.id("idNumber", "身份证号", { aliases: ["身份证号码", "公民身份号码", "身份证"], required: true }),
+    field.date("birthDate", "出生日期", { aliases: ["出生年月"] }),
+    field.date("applicationDate", "申请入党日期", { aliases: ["递交入党申请书日期", "申请日期", "入党申请日期"], required: true }),
+    field.date("talkDate", "谈话日期", { aliases: ["谈话时间"] }),
+    field.date("activistDate", "确定积极分子日期", { aliases: ["确定入党积极分子日期", "积极分子日期"] }),
+    field.date("candidateDate", "确定发展对象日期", { aliases: ["发展对象日期"] }),
+    field.number("trainingHours", "培训学时", { aliases: ["集中培训学时"] }),
+    field.date("branchMeetingDate", "支部大会日期", { aliases: ["支部大会讨论日期", "接收预备党员日期"] }),
+    field.date("approvalDate", "上级批准日期", { aliases: ["上级党委批准日期", "审批日期"] }),
+    field.date("fullDate", "转正日期", { aliases: ["转正时间"] }),
+  ],
+  signature: ["applicationDate", "activistDate", "candidateDate", "branchMeetingDate", "approvalDate"],
+  rules: developmentRules,
+});

@@ -1,0 +1,3 @@
+import type { SheetRule } from "../ledger";
+
+export const rosterRules: readonly SheetRule[] = [];

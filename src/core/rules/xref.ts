@@ -1,0 +1,3 @@
+import type { WorkbookRule } from "../ledger";
+
+export const xrefRules: readonly WorkbookRule[] = [];

@@ -1,0 +1,37 @@
+import { BUILTIN_PROFILES, makeIdNumber, tableFromRows, validateWorkbook } from "../../src/core";
+
+const options = { profile: BUILTIN_PROFILES["100-50"], asOf: "2026-06-30" };
+
+describe("reading a roster sheet", () => {
+  const id = makeIdNumber("110101", "1990-03-07", 123, "男");
+  const table = tableFromRows(
+    "Sheet1",
+    [
+      ["计算机学院第一党支部党员花名册"],
+      ["序号", "姓 名", "性别", "身份证号码", "人员类别", "党员类型", "入党日期", "转正时间"],
+      [1, "刘洋", "男", id, "教职工", "正式党员", "2015.07.01", "2016/7/1"],
+      [2],
+      [3, "王芳", "女", "110101199003071234", "学生", "预备党员", "2026年1月1日", ""],
+      ["合计", "2人"],
+    ],
+    [{ top: 0, left: 0, bottom: 0, right: 7 }],
+  );
+  const result = validateWorkbook({ name: "一支部.xlsx", sheets: [table] }, options);
+  const sheet = result.sheets[0];
+
+  it("finds the header under a title row and recognises the ledger", () => {
+    expect(sheet.ledger).toBe("roster");
+    expect(sheet.headerRow).toBe(2);
+    expect(sheet.rows).toBe(2);
+  });
+
+  it("places a cell finding on the original cell", () => {
+    const checksum = sheet.findings.find((f) => f.code === "id.checksum");
+    expect(checksum).toMatchObject({ row: 5, column: "D", cell: "D5", field: "idNumber" });
+  });
+
+  it("reports a missing ledger for an unknown sheet", () => {
+    const other = validateWorkbook({ name: "x.xlsx", sheets: [tableFromRows("备忘", [["随便写写"]])] }, options);
+    expect(other.sheets[0].findings.map((f) => f.code)).toEqual(["sheet.unrecognized"]);
+  });
+});
