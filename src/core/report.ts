@@ -5,8 +5,11 @@
  */
 import type { Finding } from "./finding";
 import { countBySeverity } from "./finding";
-import type { WorkbookResult } from "./engine";
+import { validateWorkbook, type ValidateOptions, type WorkbookResult } from "./engine";
+import { HEADER_SEARCH_ROWS } from "./header";
 import type { LedgerKey } from "./ledger";
+import { LEDGERS } from "./ledgers";
+import type { Workbook } from "./table";
 
 export type FileStatus = "clean" | "errors" | "unreadable";
 
@@ -70,4 +73,23 @@ export function buildReport(meta: { version: string; asOf: string; profile: stri
     files,
     summary: { files: files.length, errors: counts.error, warnings: counts.warning, infos: counts.info },
   };
+}
+
+/**
+ * Validate one workbook into its file report. A workbook with no recognisable
+ * ledger at all is unreadable as a ledger: the message names the ledgers known
+ * and the headers each needs, so the secretary can see what was expected.
+ */
+export function reportWorkbook(workbook: Workbook, options: ValidateOptions): { report: FileReport; result: WorkbookResult } {
+  const result = validateWorkbook(workbook, options);
+  if (result.parsed.sheets.length === 0) {
+    return { report: unreadableReport(workbook.name, noLedgerMessage(workbook)), result };
+  }
+  return { report: fileReport(workbook.name, result), result };
+}
+
+export function noLedgerMessage(workbook: Workbook): string {
+  const sheetNames = workbook.sheets.map((s) => `“${s.name}”`).join("、") || "（无工作表）";
+  const expected = LEDGERS.map((l) => `${l.title}（${l.fields.filter((f) => f.required).map((f) => f.header).join("、")}）`).join("；");
+  return `${workbook.name}：没有找到可识别的台账工作表。工作表 ${sheetNames} 的前 ${HEADER_SEARCH_ROWS} 行里都没有台账表头。可识别的台账及其必需的列：${expected}`;
 }

@@ -1,0 +1,42 @@
+import type { Command } from "commander";
+import { buildReport, reportWorkbook, unreadableReport, type FileReport } from "../../core";
+import { ReadError } from "../../io/errors";
+import { loadWorkbook } from "../../io/load";
+import { formatReport } from "../format";
+import { expandInputs } from "../inputs";
+import type { SetExit } from "../main";
+import { loadProfile, parseAsOf, VERSION } from "../options";
+
+interface ValidateFlags {
+  json?: boolean;
+  asOf?: string;
+  profile?: string;
+}
+
+/** `taizhang validate FILE… [--json] [--as-of YYYY-MM-DD] [--profile NAME|PATH]` */
+export function registerValidate(program: Command, setExit: SetExit): void {
+  program
+    .command("validate")
+    .description("校验台账文件（.xlsx、.xls、.csv），指出哪个单元格有什么问题")
+    .argument("<files...>", "台账文件或文件夹")
+    .option("--json", "以 JSON 输出校验报告")
+    .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
+    .option("--profile <name|path>", "配置：100-50、200-100 或 JSON 文件路径", "100-50")
+    .action(async (args: string[], flags: ValidateFlags) => {
+      const asOf = parseAsOf(flags.asOf);
+      const profile = await loadProfile(flags.profile);
+      const files: FileReport[] = [];
+      for (const file of await expandInputs(args)) {
+        try {
+          const workbook = await loadWorkbook(file);
+          files.push(reportWorkbook(workbook, { profile, asOf }).report);
+        } catch (e) {
+          if (!(e instanceof ReadError)) throw e;
+          files.push(unreadableReport(e.file, e.message));
+        }
+      }
+      const report = buildReport({ version: VERSION, asOf, profile: profile.name }, files);
+      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+      setExit(files.some((f) => f.status === "unreadable") ? 2 : report.summary.errors > 0 ? 1 : 0);
+    });
+}

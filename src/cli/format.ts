@@ -1,0 +1,50 @@
+/** The human-readable findings table: grouped by file and sheet, zh-CN. */
+import type { FileReport, ValidationReport } from "../core/report";
+import type { Severity } from "../core/codes";
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+/** Terminal width of a string: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+
+export function formatFile(file: FileReport): string {
+  const lines: string[] = [];
+  if (file.status === "unreadable") {
+    lines.push(`✖ ${file.file}：无法读取`, `  ${file.error ?? ""}`);
+    return lines.join("\n");
+  }
+  const issues = file.sheets.flatMap((s) => s.issues);
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.filter((i) => i.severity === "warning").length;
+  lines.push(`${errors > 0 ? "✖" : "✔"} ${file.file}：${errors} 个错误，${warnings} 个警告`);
+  for (const sheet of file.sheets) {
+    const title = sheet.sheet === null ? "（整个工作簿）" : `工作表“${sheet.sheet}”`;
+    const what = sheet.ledger ? `，${sheet.rows} 行数据，表头在第 ${sheet.headerRow} 行` : "";
+    lines.push(`  ${title}${what}`);
+    if (sheet.issues.length === 0) {
+      lines.push("    没有发现问题");
+      continue;
+    }
+    const place = (i: (typeof sheet.issues)[number]) => i.cell ?? (i.row !== null ? `第${i.row}行` : "—");
+    const placeWidth = Math.max(6, ...sheet.issues.map((i) => displayWidth(place(i))));
+    const codeWidth = Math.max(...sheet.issues.map((i) => i.code.length));
+    for (const issue of sheet.issues) {
+      lines.push(`    ${padEnd(place(issue), placeWidth)}  ${SEVERITY_LABEL[issue.severity]}  ${padEnd(issue.code, codeWidth)}  ${issue.message}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+export function formatReport(report: ValidationReport): string {
+  const { summary } = report;
+  const body = report.files.map(formatFile).join("\n\n");
+  const unreadable = report.files.filter((f) => f.status === "unreadable").length;
+  const tail = `共 ${summary.files} 个文件${unreadable ? `（${unreadable} 个无法读取）` : ""}：${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 个提示（核对日期 ${report.asOf}，配置 ${report.profile}）`;
+  return `${body}\n\n${tail}\n`;
+}

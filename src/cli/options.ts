@@ -1,0 +1,34 @@
+/** Options shared by the commands: --as-of and --profile (INTERFACES.md "Defaults"). */
+import { promises as fs } from "node:fs";
+import { builtinProfile, DEFAULT_PROFILE, isValidYmd, parseProfile, todayInShanghai, type IsoDate, type Profile } from "../core";
+
+export class UsageError extends Error {}
+
+export function parseAsOf(value: string | undefined): IsoDate {
+  if (value === undefined) return todayInShanghai();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m || !isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的有效日期，实为“${value}”`);
+  }
+  return value;
+}
+
+/** A built-in profile name (100-50, 200-100) or a path to a JSON profile. */
+export async function loadProfile(value: string | undefined): Promise<Profile> {
+  const name = value ?? DEFAULT_PROFILE;
+  const builtin = builtinProfile(name);
+  if (builtin) return builtin;
+  let text: string;
+  try {
+    text = await fs.readFile(name, "utf8");
+  } catch {
+    throw new UsageError(`--profile “${name}”既不是内置配置（100-50、200-100），也不是可读取的 JSON 文件`);
+  }
+  try {
+    return parseProfile(text, `配置文件 ${name}`);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export const VERSION: string = (require("../../package.json") as { version: string }).version;
