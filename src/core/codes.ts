@@ -9,80 +9,103 @@ export interface CodeInfo {
   severity: Severity;
   /** Short zh-CN title, used in lists and the README. */
   title: string;
+  /** Where the rule comes from, short (RULES.md "Sources"). */
+  source: string;
 }
 
-const code = (severity: Severity, title: string): CodeInfo => ({ severity, title });
+const code = (severity: Severity, title: string, source = ""): CodeInfo => ({ severity, title, source });
 
 export const CODES = {
   // Cells (any ledger)
-  "cell.required": code("error", "必填项为空"),
-  "cell.enum": code("error", "不是允许的取值"),
-  "cell.date": code("error", "日期无效"),
-  "cell.number": code("error", "数字无效"),
-  "phone.format": code("warning", "电话号码格式不对"),
-  "header.missing": code("error", "缺少必需的列"),
-  "sheet.unrecognized": code("info", "不是已知的台账"),
+  "cell.required": code("error", "必填项为空", "台账格式"),
+  "cell.enum": code("error", "不是允许的取值", "台账格式"),
+  "cell.date": code("error", "日期无效", "台账格式"),
+  "cell.number": code("error", "数字无效", "台账格式"),
+  "phone.format": code("warning", "电话号码格式不对", "台账格式"),
+  "header.missing": code("error", "缺少必需的列", "台账格式"),
+  "sheet.unrecognized": code("info", "不是已知的台账", "台账格式"),
   // Identity (GB 11643-1999)
-  "id.format": code("error", "身份证号格式错误"),
-  "id.checksum": code("error", "身份证号校验位错误"),
-  "id.birthdate": code("error", "身份证号中的出生日期无效"),
-  "id.precision-lost": code("error", "身份证号被存成了数字"),
-  "id.legacy-15": code("warning", "15 位旧身份证号"),
-  "id.region": code("warning", "身份证号地区码无效"),
+  "id.format": code("error", "身份证号格式错误", "GB 11643-1999"),
+  "id.checksum": code("error", "身份证号校验位错误", "GB 11643-1999"),
+  "id.birthdate": code("error", "身份证号中的出生日期无效", "GB 11643-1999"),
+  "id.precision-lost": code("error", "身份证号被存成了数字", "Excel 数字精度 15 位"),
+  "id.legacy-15": code("warning", "15 位旧身份证号", "GB 11643-1999"),
+  "id.region": code("warning", "身份证号地区码无效", "GB/T 2260"),
   // 党员花名册
-  "roster.duplicate-id": code("error", "花名册中身份证号重复"),
-  "roster.gender-mismatch": code("error", "性别与身份证号不符"),
-  "roster.birthdate-mismatch": code("error", "出生日期与身份证号不符"),
-  "roster.join-age": code("error", "入党时未满 18 周岁"),
-  "roster.date-order": code("error", "日期先后顺序错误"),
-  "roster.probation-length": code("error", "预备期不是一年"),
-  "roster.full-date-missing": code("warning", "正式党员缺转正时间"),
-  "roster.full-date-unexpected": code("error", "预备党员已有转正时间"),
-  "roster.probation-overdue": code("warning", "预备期已满未转正"),
-  "roster.branch-size": code("error", "支部人数不符合规定"),
-  "roster.no-secretary": code("warning", "没有支部书记"),
+  "roster.duplicate-id": code("error", "花名册中身份证号重复", "花名册"),
+  "roster.gender-mismatch": code("error", "性别与身份证号不符", "GB 11643-1999"),
+  "roster.birthdate-mismatch": code("error", "出生日期与身份证号不符", "GB 11643-1999"),
+  "roster.join-age": code("error", "入党时未满 18 周岁", "发展细则"),
+  "roster.date-order": code("error", "日期先后顺序错误", "发展细则"),
+  "roster.probation-length": code("error", "预备期不是一年", "发展细则"),
+  "roster.full-date-missing": code("warning", "正式党员缺转正时间", "发展细则"),
+  "roster.full-date-unexpected": code("error", "预备党员已有转正时间", "发展细则"),
+  "roster.probation-overdue": code("warning", "预备期已满未转正", "发展细则"),
+  "roster.branch-size": code("error", "支部人数不符合规定", "支部条例"),
+  "roster.no-secretary": code("warning", "没有支部书记", "支部条例"),
   // 党费收缴
-  "dues.rate": code("error", "缴纳比例与基数档次不符"),
-  "dues.amount": code("error", "月应缴金额计算错误"),
-  "dues.total": code("error", "合计与各月之和不符"),
-  "dues.underpaid": code("warning", "当月少缴"),
-  "dues.unpaid-6": code("error", "连续六个月未缴党费"),
+  "dues.rate": code("error", "缴纳比例与基数档次不符", "党费规定"),
+  "dues.amount": code("error", "月应缴金额计算错误", "党费规定"),
+  "dues.total": code("error", "合计与各月之和不符", "党费规定"),
+  "dues.underpaid": code("warning", "当月少缴", "党费规定"),
+  "dues.unpaid-6": code("error", "连续六个月未缴党费", "党章"),
   // 活动经费
-  "funding.balance": code("error", "余额计算错误"),
-  "funding.negative": code("error", "余额为负"),
-  "funding.overspend": code("error", "支出超过收入"),
-  "funding.entitlement": code("warning", "下拨经费低于标准"),
+  "funding.balance": code("error", "余额计算错误", "经费管理"),
+  "funding.negative": code("error", "余额为负", "经费管理"),
+  "funding.overspend": code("error", "支出超过收入", "经费管理"),
+  "funding.entitlement": code("warning", "下拨经费低于标准", "seed 002 / seed 004"),
   // 学习培训
-  "training.hours": code("error", "单次学时不合理"),
-  "training.hours-short": code("warning", "年度学时不足"),
-  "training.no-central": code("warning", "书记/委员无集中培训记录"),
+  "training.hours": code("error", "单次学时不合理", "培训"),
+  "training.hours-short": code("warning", "年度学时不足", "党员教育管理工作条例 第二十条"),
+  "training.no-central": code("warning", "书记/委员无集中培训记录", "培训"),
   // 三会一课
-  "meetings.missing": code("error", "缺少应开的会议"),
-  "meetings.quorum": code("error", "党员大会实到人数未过半"),
-  "meetings.attendance": code("error", "出勤人数不合理"),
-  "meetings.lecturer": code("warning", "书记全年未讲党课"),
+  "meetings.missing": code("error", "缺少应开的会议", "支部条例、seed 003"),
+  "meetings.quorum": code("error", "党员大会实到人数未过半", "支部条例"),
+  "meetings.attendance": code("error", "出勤人数不合理", "支部条例"),
+  "meetings.lecturer": code("warning", "书记全年未讲党课", "支部条例"),
   // 换届
-  "terms.length": code("error", "任期年限不符"),
-  "terms.expiry": code("error", "届满日期计算错误"),
-  "terms.due-soon": code("warning", "即将届满"),
-  "terms.overdue": code("error", "已到期未换届"),
+  "terms.length": code("error", "任期年限不符", "换届意见"),
+  "terms.expiry": code("error", "届满日期计算错误", "换届意见"),
+  "terms.due-soon": code("warning", "即将届满", "换届意见、seed 000"),
+  "terms.overdue": code("error", "已到期未换届", "换届意见"),
   // 发展党员
-  "dev.age": code("error", "申请时未满 18 周岁"),
-  "dev.talk-late": code("warning", "谈话晚于申请一个月"),
-  "dev.activist-short": code("error", "积极分子培养不足一年"),
-  "dev.training-short": code("error", "发展对象培训不足 24 学时"),
-  "dev.order": code("error", "发展环节日期顺序错误"),
-  "dev.approval-late": code("warning", "上级审批超期"),
-  "dev.probation": code("error", "转正早于预备期满"),
+  "dev.age": code("error", "申请时未满 18 周岁", "发展细则"),
+  "dev.talk-late": code("warning", "谈话晚于申请一个月", "发展细则"),
+  "dev.activist-short": code("error", "积极分子培养不足一年", "发展细则"),
+  "dev.training-short": code("error", "发展对象培训不足 24 学时", "发展细则"),
+  "dev.order": code("error", "发展环节日期顺序错误", "发展细则"),
+  "dev.approval-late": code("warning", "上级审批超期", "发展细则"),
+  "dev.probation": code("error", "转正早于预备期满", "发展细则"),
   // Across sheets and files
-  "xref.not-in-roster": code("warning", "不在花名册中"),
-  "xref.missing-from-dues": code("warning", "党费台账中没有此人"),
-  "merge.duplicate-person": code("error", "同一人出现在两个支部"),
-  "merge.unreadable": code("error", "文件无法读取"),
-  "merge.missing-branch": code("warning", "支部未提交"),
-  "merge.stale-template": code("warning", "使用了旧版模板"),
+  "xref.not-in-roster": code("warning", "不在花名册中", "花名册"),
+  "xref.missing-from-dues": code("warning", "党费台账中没有此人", "党费规定"),
+  "merge.duplicate-person": code("error", "同一人出现在两个支部", "组织关系"),
+  "merge.unreadable": code("error", "文件无法读取", "汇总"),
+  "merge.missing-branch": code("warning", "支部未提交", "汇总"),
+  "merge.stale-template": code("warning", "使用了旧版模板", "汇总"),
+  "merge.superseded": code("warning", "同一支部有更新的文件，本文件未汇总", "汇总"),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
 
 export const isCode = (value: string): value is Code => Object.prototype.hasOwnProperty.call(CODES, value);
+
+/** Code groups as RULES.md lists them: a prefix, a zh-CN title and, for a ledger's own rules, its key. */
+export const CODE_GROUPS = [
+  { prefixes: ["cell.", "phone.", "header.", "sheet."], title: "单元格与表头（所有台账）", ledger: null },
+  { prefixes: ["id."], title: "身份证号（GB 11643-1999）", ledger: null },
+  { prefixes: ["roster."], title: "党员花名册", ledger: "roster" },
+  { prefixes: ["dues."], title: "党费收缴", ledger: "dues" },
+  { prefixes: ["funding."], title: "活动经费", ledger: "funding" },
+  { prefixes: ["training."], title: "学习培训", ledger: "training" },
+  { prefixes: ["meetings."], title: "三会一课", ledger: "meetings" },
+  { prefixes: ["terms."], title: "换届", ledger: "terms" },
+  { prefixes: ["dev."], title: "发展党员", ledger: "development" },
+  { prefixes: ["xref."], title: "跨工作表核对", ledger: null },
+  { prefixes: ["merge."], title: "汇总（跨文件）", ledger: null },
+] as const;
+
+/** The codes of a group, in catalogue order. */
+export function codesOf(group: (typeof CODE_GROUPS)[number]): Code[] {
+  return (Object.keys(CODES) as Code[]).filter((c) => group.prefixes.some((p) => c.startsWith(p)));
+}
