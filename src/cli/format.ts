@@ -25,12 +25,12 @@ export function formatFile(file: FileReport): string {
   lines.push(`${errors > 0 ? "✖" : "✔"} ${file.file}：${errors} 个错误，${warnings} 个警告`);
   for (const sheet of file.sheets) {
     const title = sheet.sheet === null ? "（整个工作簿）" : `工作表“${sheet.sheet}”`;
-    const what = sheet.ledger ? `，${sheet.rows} 行数据，表头在第 ${sheet.headerRow} 行` : "";
-    lines.push(`  ${title}${what}`);
+    const what = sheet.ledger ? `（${sheet.rows} 行数据，表头在第 ${sheet.headerRow} 行）` : "";
     if (sheet.issues.length === 0) {
-      lines.push("    没有发现问题");
+      lines.push(`  ${title}${what}：没有发现问题`);
       continue;
     }
+    lines.push(`  ${title}${what}`);
     const place = (i: (typeof sheet.issues)[number]) => i.cell ?? (i.row !== null ? `第${i.row}行` : "—");
     const placeWidth = Math.max(6, ...sheet.issues.map((i) => displayWidth(place(i))));
     const codeWidth = Math.max(...sheet.issues.map((i) => i.code.length));

@@ -15,7 +15,7 @@ export async function main(argv: string[]): Promise<number> {
     .helpOption("-h, --help", "显示帮助")
     .helpCommand("help [command]", "显示某个命令的帮助")
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) });
+    .configureOutput({ outputError: (text, write) => write(translateCommanderError(text)) });
   const setExit = (code: number) => {
     exitCode = code;
   };
@@ -39,3 +39,19 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export type SetExit = (code: number) => void;
+
+/** commander speaks English; the people who run this read Chinese. */
+const COMMANDER_ERRORS: [RegExp, string][] = [
+  [/^error: missing required argument '(.+)'/, "错误：缺少参数 $1（用 --help 查看用法）"],
+  [/^error: unknown option '(.+)'/, "错误：不认识的选项 $1（用 --help 查看用法）"],
+  [/^error: unknown command '(.+)'/, "错误：不认识的命令 $1，可用的命令：validate、template、merge"],
+  [/^error: option '(.+)' argument missing/, "错误：选项 $1 缺少取值"],
+  [/^error: too many arguments/, "错误：参数过多（用 --help 查看用法）"],
+];
+
+export function translateCommanderError(text: string): string {
+  for (const [pattern, zh] of COMMANDER_ERRORS) {
+    if (pattern.test(text)) return text.replace(pattern, zh);
+  }
+  return text;
+}

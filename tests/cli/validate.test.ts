@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { makeIdNumber } from "../../src/core";
+import { buildWorkbook } from "../fixtures/builder";
+import { runCli } from "../support/run-cli";
+
+const dir = mkdtempSync(path.join(tmpdir(), "taizhang-cli-"));
+const header = ["姓名", "性别", "身份证号", "人员类别", "党员类型", "入党时间", "转正时间", "党内职务"];
+const member = (name: string, gender: "男" | "女", seq: number, post = "无") => [
+  name, gender, makeIdNumber("500103", "1985-04-12", seq, gender), "教职工", "正式党员", "2010-07-01", "2011-07-01", post,
+];
+function write(name: string, bytes: Buffer | string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+const clean = write("一支部.xlsx", buildWorkbook([{ name: "党员花名册", rows: [header, member("刘洋", "男", 11, "书记"), member("王芳", "女", 12), member("陈静", "女", 14)] }]));
+const wrongGender = write("二支部.xlsx", buildWorkbook([{ name: "党员花名册", rows: [header, member("刘洋", "男", 11, "书记"), ["王芳", "男", ...member("王芳", "女", 12).slice(2)], member("陈静", "女", 14)] }]));
+const notASpreadsheet = write("三支部.xlsx", "这不是表格");
+
+describe("taizhang validate", () => {
+  it("exits 0 and says so for a clean roster", async () => {
+    const run = await runCli("validate", clean, "--as-of", "2026-06-30");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("✔ 一支部.xlsx：0 个错误");
+  });
+
+  it("exits 1 and names the cell for an error", async () => {
+    const run = await runCli("validate", wrongGender, "--as-of", "2026-06-30");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/B3\s+错误\s+roster\.gender-mismatch/);
+  });
+
+  it("prints the JSON report of the contract and nothing else on stdout", async () => {
+    const run = await runCli("validate", wrongGender, "--json", "--as-of", "2026-06-30", "--profile", "200-100");
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ tool: "taizhang", asOf: "2026-06-30", profile: "200-100", summary: { files: 1, errors: 1 } });
+    expect(report.files[0].sheets[0]).toMatchObject({ sheet: "党员花名册", ledger: "roster", headerRow: 1, rows: 3 });
+    expect(report.files[0].sheets[0].issues[0]).toMatchObject({ code: "roster.gender-mismatch", row: 3, column: "B", cell: "B3", field: "gender", value: "男" });
+  });
+
+  it("reports an unreadable file in Chinese, still reports the others, and exits 2", async () => {
+    const run = await runCli("validate", notASpreadsheet, clean, "--as-of", "2026-06-30");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("三支部.xlsx：不是电子表格文件");
+    expect(run.stdout).toContain("✔ 一支部.xlsx");
+    expect(run.stderr).toBe("");
+  });
+
+  it("reads a directory, skipping Excel lock files", async () => {
+    write("~$一支部.xlsx", "lock");
+    const run = await runCli("validate", dir, "--json", "--as-of", "2026-06-30");
+    const files = JSON.parse(run.stdout).files.map((f: { file: string }) => f.file);
+    expect(files).not.toContain("~$一支部.xlsx");
+    expect(files).toEqual(expect.arrayContaining(["一支部.xlsx", "二支部.xlsx"]));
+  });
+
+  it.each([
+    [["--as-of", "2026-02-30"], "--as-of 应为 YYYY-MM-DD"],
+    [["--profile", "无此配置"], "既不是内置配置"],
+    [["--profile", write("坏配置.json", '{"funding": {"staff": -1}}')], "funding.staff"],
+  ])("refuses %j with a zh-CN usage error and exit 2", async (flags, message) => {
+    const run = await runCli("validate", clean, ...flags);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).toBe("");
+  });
+});
