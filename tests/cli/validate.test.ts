@@ -68,3 +68,23 @@ describe("taizhang validate", () => {
     expect(run.stdout).toBe("");
   });
 });
+
+describe("taizhang validate on workbooks that are not what was expected", () => {
+  it("says which ledgers and headers it looks for when no sheet is a ledger, and exits 2", async () => {
+    const file = write("会议纪要.xlsx", buildWorkbook([{ name: "纪要", rows: [["时间", "地点", "议题"], ["周一", "会议室", "学习"]] }]));
+    const run = await runCli("validate", file, "--as-of", "2026-06-30");
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("没有找到可识别的台账工作表");
+    expect(run.stdout).toContain("党员花名册（姓名、性别、身份证号、人员类别、党员类型、入党时间）");
+  });
+
+  it("reports a missing required column once, on the header row", async () => {
+    const noIdHeader = header.filter((h) => h !== "身份证号");
+    const rows = [noIdHeader, ...[member("刘洋", "男", 11, "书记"), member("王芳", "女", 12)].map((m) => m.filter((_, i) => i !== 2))];
+    const file = write("四支部.xlsx", buildWorkbook([{ name: "党员花名册", rows }]));
+    const run = await runCli("validate", file, "--json", "--as-of", "2026-06-30");
+    const issues = JSON.parse(run.stdout).files[0].sheets[0].issues.filter((i: { code: string }) => i.code === "header.missing");
+    expect(issues).toEqual([expect.objectContaining({ row: 1, cell: null, field: "idNumber", message: expect.stringContaining("缺少必需的列“身份证号”") })]);
+    expect(run.code).toBe(1);
+  });
+});
