@@ -5,6 +5,9 @@
  */
 export type Severity = "error" | "warning" | "info";
 
+/** The zh-CN word for a severity, as reports and sheets show it. */
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示" };
+
 export interface CodeInfo {
   severity: Severity;
   /** Short zh-CN title, used in lists and the README. */
@@ -79,6 +82,7 @@ export const CODES = {
   // Across sheets and files
   "xref.not-in-roster": code("warning", "不在花名册中", "花名册"),
   "xref.missing-from-dues": code("warning", "党费台账中没有此人", "党费规定"),
+  "xref.dev-already-member": code("warning", "发展中的人员在花名册中已是正式党员", "发展细则、花名册"),
   "merge.duplicate-person": code("error", "同一人出现在两个支部", "组织关系"),
   "merge.unreadable": code("error", "文件无法读取", "汇总"),
   "merge.missing-branch": code("warning", "支部未提交", "汇总"),

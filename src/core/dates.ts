@@ -98,6 +98,20 @@ export function todayInShanghai(now: Date = new Date()): IsoDate {
   return fromDayNumber(Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000));
 }
 
+/** The last day of the date's month. */
+export function endOfMonth(date: IsoDate): IsoDate {
+  const { y, m } = parts(date);
+  return ymd(y, m, daysInMonth(y, m));
+}
+
+/** "YYYY-MM": the month a date falls in, for comparing dates known only to the month. */
+export const monthOf = (date: IsoDate): string => date.slice(0, 7);
+
+export function formatZhMonth(date: IsoDate): string {
+  const { y, m } = parts(date);
+  return `${y}年${m}月`;
+}
+
 export function formatZh(date: IsoDate): string {
   const { y, m, d } = parts(date);
   return `${y}年${m}月${d}日`;

@@ -5,6 +5,7 @@
  */
 import { isValidYmd, ymd, type IsoDate } from "./dates";
 import type { Code } from "./codes";
+import { squeeze } from "./text";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
@@ -36,7 +37,7 @@ export function checkDigit(first17: string): string {
 const regionValid = (two: number) => REGION_RANGES.some(([lo, hi]) => two >= lo && two <= hi);
 
 export function checkIdNumber(raw: string): IdInfo {
-  const text = raw.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+  const text = squeeze(raw).toUpperCase();
   const problems: IdProblem[] = [];
   const info: IdInfo = { text, birthDate: null, gender: null, problems };
 

@@ -61,11 +61,16 @@ export const profileSchema = z.object({
     approvalErrorMonths: z.number().int().positive(),
     probationYears: z.number().int().positive(),
     /** 预备期 may be extended by 6–12 months (发展细则 第三十条). */
+    minExtensionMonths: z.number().int().nonnegative().default(6),
     maxExtensionMonths: z.number().int().nonnegative(),
   }),
   meetings: z.object({
     /** 三会一课 frequencies (支部条例, seed 003). */
     frequency: z.record(z.string(), z.enum(["month", "quarter", "year"])),
+    /** 党员大会 is quorate when 实到 is MORE than this share of 应到 (支部条例: 超过半数). */
+    quorumFraction: z.number().min(0).max(1).default(0.5),
+    /** How often the 书记 must give a 党课 himself (seed 000: 党组织书记每年不少于1次). */
+    secretaryLecture: z.enum(["month", "quarter", "year"]).default("year"),
   }),
   /** 组织员 per party members (seed 004) – informational. */
   organiserRatio: z.number().int().positive().default(1000),
@@ -113,6 +118,8 @@ const common = {
       组织生活会: "year",
       民主评议: "year",
     },
+    quorumFraction: 0.5,
+    secretaryLecture: "year",
   },
   organiserRatio: 1000,
 } satisfies Omit<ProfileInput, "name" | "source" | "funding">;

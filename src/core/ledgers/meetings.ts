@@ -15,7 +15,7 @@ export const meetings = defineLedger({
     field.text("topic", "主题", { aliases: ["会议主题", "内容", "议题"], required: true }),
     field.text("host", "主持人/主讲人", { aliases: ["主持人", "主讲人", "主持/主讲"] }),
     field.integer("expected", "应到", { aliases: ["应到人数"] }),
-    field.integer("present", "实到", { aliases: ["实到人数"] }),
+    field.integer("present", "实到", { aliases: ["实到人数", "出席人数"] }),
     field.integer("excused", "请假", { aliases: ["请假人数"] }),
   ],
   signature: ["type", "expected", "present"],

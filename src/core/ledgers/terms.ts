@@ -12,9 +12,9 @@ export const terms = defineLedger({
   fields: [
     field.text("orgName", "组织名称", { aliases: ["党组织名称", "组织"], required: true }),
     field.oneOf("orgType", "组织类型", ORG_TYPES, { aliases: ["类型", "党组织类型"], required: true }),
-    field.date("electionDate", "选举日期", { aliases: ["换届日期", "上次换届日期"], required: true }),
+    field.date("electionDate", "选举日期", { aliases: ["换届日期", "上次换届日期", "选举时间", "换届时间"], required: true }),
     field.integer("termYears", "任期（年）", { aliases: ["任期", "任期年限"] }),
-    field.date("expiryDate", "届满日期", { aliases: ["任期届满日期", "到期日期"], allowFuture: true }),
+    field.date("expiryDate", "届满日期", { aliases: ["任期届满日期", "届满时间", "任期届满时间", "到期日期"], allowFuture: true }),
   ],
   signature: ["orgName", "electionDate", "termYears", "expiryDate"],
   rules: termsRules,

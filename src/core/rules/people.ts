@@ -24,18 +24,43 @@ export function rosterIndex(workbook: ParsedWorkbook): RosterIndex {
   const cached = cache.get(workbook);
   if (cached) return cached;
   const sheets = sheetsOf(workbook, "roster");
-  const members = sheets.flatMap((s) => s.rows);
+  const index = peopleIndex(sheets.flatMap((s) => s.rows), sheets.length > 0);
+  cache.set(workbook, index);
+  return index;
+}
+
+/** An index of any ledger's rows by person (姓名, 身份证号), e.g. the dues rows to find roster members in. */
+export function peopleIndex(rows: LedgerRow[], present = true): RosterIndex {
   const byId = new Map<string, LedgerRow>();
   const byName = new Map<string, LedgerRow[]>();
-  for (const row of members) {
+  for (const row of rows) {
     const id = text(row, "idNumber");
-    if (id) byId.set(personId(id), row);
+    if (id && !byId.has(personId(id))) byId.set(personId(id), row);
     const name = text(row, "name");
     if (name) byName.set(personName(name), [...(byName.get(personName(name)) ?? []), row]);
   }
-  const index = { present: sheets.length > 0, members, byId, byName };
-  cache.set(workbook, index);
-  return index;
+  return { present, members: rows, byId, byName };
+}
+
+/**
+ * One key per person among rows of a ledger where the ID is sometimes left out:
+ * the ID where given; a row without ID joins the one ID written for that name elsewhere, else its name.
+ */
+export function personKeys(rows: LedgerRow[]): Map<LedgerRow, string> {
+  const idsByName = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const id = text(row, "idNumber");
+    const name = text(row, "name");
+    if (id && name) idsByName.set(personName(name), (idsByName.get(personName(name)) ?? new Set()).add(personId(id)));
+  }
+  const keys = new Map<LedgerRow, string>();
+  for (const row of rows) {
+    const id = text(row, "idNumber");
+    const name = personName(text(row, "name") ?? "");
+    const ids = idsByName.get(name);
+    keys.set(row, id ? `id:${personId(id)}` : ids && ids.size === 1 ? `id:${[...ids][0]}` : `name:${name}`);
+  }
+  return keys;
 }
 
 /** The roster row of a person, by ID number where given, else by name (only when the name is unique). */
