@@ -1,7 +1,5 @@
 /** The text of docs/codes.md, derived from the definitions (a test checks the committed file is current). */
-import { CODE_GROUPS, CODES, codesOf, LEDGERS, type FieldKind } from "../src/core";
-
-const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
+import { CODE_GROUPS, CODES, codesOf, LEDGERS, SEVERITY_LABEL, type FieldKind } from "../src/core";
 const KIND: Record<FieldKind, string> = {
   text: "文本",
   enum: "下拉选项",
@@ -36,7 +34,7 @@ export function codesCatalogueMarkdown(): string {
     out.push("| 代码 | 级别 | 含义 | 依据 |", "|---|---|---|---|");
     for (const code of codesOf(group)) {
       const info = CODES[code];
-      out.push(`| \`${code}\` | ${SEVERITY[info.severity]} | ${info.title} | ${info.source} |`);
+      out.push(`| \`${code}\` | ${SEVERITY_LABEL[info.severity]} | ${info.title} | ${info.source} |`);
     }
     out.push("");
   }

@@ -1,8 +1,6 @@
 /** The human-readable findings table: grouped by file and sheet, zh-CN. */
 import type { FileReport, ValidationReport } from "../core/report";
-import type { Severity } from "../core/codes";
-
-const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+import { SEVERITY_LABEL } from "../core/codes";
 
 /** Terminal width of a string: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {

@@ -27,6 +27,7 @@ export const CODES = {
   "phone.format": code("warning", "电话号码格式不对", "台账格式"),
   "header.missing": code("error", "缺少必需的列", "台账格式"),
   "sheet.unrecognized": code("info", "不是已知的台账", "台账格式"),
+  "sheet.empty": code("info", "台账还没有数据", "台账格式"),
   // Identity (GB 11643-1999)
   "id.format": code("error", "身份证号格式错误", "GB 11643-1999"),
   "id.checksum": code("error", "身份证号校验位错误", "GB 11643-1999"),

@@ -90,6 +90,11 @@ export function parseSheet(
     }
     rows.push({ row: r + 1, values, monthOnly });
   }
+  if (rows.length === 0) {
+    findings.push(
+      makeFinding("sheet.empty", `“${table.name}”（${ledger.title}）在表头（第 ${headerRow} 行）下面还没有填写数据`, { sheet: table.name, row: headerRow }),
+    );
+  }
   return { sheet: { table, ledger, headerRow, columns, rows, skippedRows }, findings };
 }
 

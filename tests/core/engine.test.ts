@@ -35,3 +35,11 @@ describe("reading a roster sheet", () => {
     expect(other.sheets[0].findings.map((f) => f.code)).toEqual(["sheet.unrecognized"]);
   });
 });
+
+describe("a ledger sheet with only its header", () => {
+  it("gets one sheet.empty note on the header row and no error", () => {
+    const table = tableFromRows("三会一课", [["日期", "类型", "主题", "主持人/主讲人", "应到", "实到", "请假"]]);
+    const result = validateWorkbook({ name: "模板.xlsx", sheets: [table] }, options);
+    expect(result.sheets[0].findings.map((f) => [f.code, f.severity, f.row])).toEqual([["sheet.empty", "info", 1]]);
+  });
+});

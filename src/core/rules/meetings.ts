@@ -47,8 +47,11 @@ function committeeRequired(ctx: RuleContext): boolean {
  * meetings.missing – each ended period needs its meeting: 党员大会 each quarter;
  * 支委会, 党小组会, 主题党日 each month; 党课, 组织生活会, 民主评议 each year
  * (支部条例; seed 003 三会一课简表; frequencies from the profile). Once per period, at sheet level.
+ * A sheet with no rows at all is a ledger not yet kept (a fresh template): it gets
+ * `sheet.empty` from the engine instead of an error for every period of the year.
  */
 const missing: SheetRule = (sheet, ctx) => {
+  if (sheet.rows.length === 0) return [];
   const meetings = meetingsOf(sheet);
   const findings: Finding[] = [];
   for (const [type, frequency] of Object.entries(ctx.profile.meetings.frequency)) {
