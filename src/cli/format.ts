@@ -1,13 +1,7 @@
 /** The human-readable findings table: grouped by file and sheet, zh-CN. */
 import type { FileReport, ValidationReport } from "../core/report";
 import { SEVERITY_LABEL } from "../core/codes";
-
-/** Terminal width of a string: CJK and full-width characters take two columns. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
+import { displayWidth } from "../core/text";
 
 const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
 

@@ -46,6 +46,7 @@ const COMMANDER_ERRORS: [RegExp, string][] = [
   [/^error: unknown option '(.+)'/, "错误：不认识的选项 $1（用 --help 查看用法）"],
   [/^error: unknown command '(.+)'/, "错误：不认识的命令 $1，可用的命令：validate、template、merge"],
   [/^error: option '(.+)' argument missing/, "错误：选项 $1 缺少取值"],
+  [/^error: required option '(.+)' not specified/, "错误：缺少必需的选项 $1（用 --help 查看用法）"],
   [/^error: too many arguments/, "错误：参数过多（用 --help 查看用法）"],
 ];
 

@@ -35,6 +35,9 @@ export interface WorkbookResult {
   parsed: ParsedWorkbook;
 }
 
+/** Most rows have no month-only date: they share one empty set. */
+const NO_MONTH_ONLY: ReadonlySet<string> = new Set();
+
 /** Read a table as a ledger: header, columns and typed rows, with cell-scope findings. */
 export function parseSheet(
   table: Table,
@@ -59,36 +62,33 @@ export function parseSheet(
     }
   }
 
-  const mapped = ledger.fields.filter((f) => columns.has(f.key));
+  const mapped = ledger.fields
+    .filter((f) => columns.has(f.key))
+    .map((field) => ({ field, col: columns.get(field.key)!, letter: columnLetter(columns.get(field.key)!) }));
   const rows: LedgerRow[] = [];
   const skippedRows: number[] = [];
   const right = lastCol(table);
   for (let r = match.headerRow + 1; r <= lastRow(table); r++) {
-    if (isSkippable(table, r, mapped.map((f) => columns.get(f.key)!), right)) {
+    const texts = rowTexts(table, r, right);
+    const textAt = (col: number) => texts[col - table.origin.col];
+    if (mapped.every((m) => textAt(m.col) === "") || texts.some(isTotalLabel)) {
+      // Blank rows, 序号-only rows and 合计/小计/总计 rows are skipped, not errors.
       skippedRows.push(r + 1);
       continue;
     }
     const values: Record<string, FieldValue | null> = {};
-    const monthOnly = new Set<string>();
-    for (const f of mapped) {
-      const col = columns.get(f.key)!;
-      const cell = cellAt(table, r, col);
-      const parsed = parseField(f, cell, options);
-      values[f.key] = parsed.value;
-      if (parsed.monthOnly) monthOnly.add(f.key);
+    let monthOnly: Set<string> | undefined;
+    for (const { field, col, letter } of mapped) {
+      const parsed = parseField(field, cellAt(table, r, col), options, textAt(col));
+      values[field.key] = parsed.value;
+      if (parsed.monthOnly) (monthOnly ??= new Set()).add(field.key);
       for (const p of parsed.problems) {
         findings.push(
-          makeFinding(p.code, p.message, {
-            sheet: table.name,
-            row: r + 1,
-            column: columnLetter(col),
-            field: f.key,
-            value: cellText(cell) || null,
-          }),
+          makeFinding(p.code, p.message, { sheet: table.name, row: r + 1, column: letter, field: field.key, value: textAt(col) || null }),
         );
       }
     }
-    rows.push({ row: r + 1, values, monthOnly });
+    rows.push({ row: r + 1, values, monthOnly: monthOnly ?? NO_MONTH_ONLY });
   }
   if (rows.length === 0) {
     findings.push(
@@ -98,13 +98,12 @@ export function parseSheet(
   return { sheet: { table, ledger, headerRow, columns, rows, skippedRows }, findings };
 }
 
-/** Blank rows, 序号-only rows and 合计/小计/总计 rows are skipped, not errors. */
-function isSkippable(table: Table, r: number, mappedCols: number[], right: number): boolean {
-  if (mappedCols.every((c) => cellText(cellAt(table, r, c)) === "")) return true;
-  for (let c = table.origin.col; c <= right; c++) {
-    if (isTotalLabel(cellText(cellAt(table, r, c)))) return true;
-  }
-  return false;
+/** The text of every cell of a sheet row, from the table's first column to `right`. */
+function rowTexts(table: Table, r: number, right: number): string[] {
+  const src = table.cells[r - table.origin.row] ?? [];
+  const texts: string[] = [];
+  for (let i = 0; i <= right - table.origin.col; i++) texts.push(cellText(src[i]));
+  return texts;
 }
 
 /** Validate every sheet of a workbook, then the rules across its sheets. */

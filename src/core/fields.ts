@@ -64,7 +64,7 @@ export interface CellProblem {
 
 export interface ParsedValue {
   value: FieldValue | null;
-  problems: CellProblem[];
+  problems: readonly CellProblem[];
   /** For dates written as a month only (2019.07): the day is not known. */
   monthOnly?: boolean;
 }
@@ -73,11 +73,13 @@ export interface ParseContext {
   asOf: IsoDate;
 }
 
-const ok = (value: FieldValue | null, monthOnly?: boolean): ParsedValue => ({ value, problems: [], monthOnly });
+/** Most cells have no problem: they share one empty list (this runs for every cell). */
+const NO_PROBLEMS: readonly CellProblem[] = [];
+const ok = (value: FieldValue | null, monthOnly?: boolean): ParsedValue => ({ value, problems: NO_PROBLEMS, monthOnly });
 const bad = (code: Code, message: string): ParsedValue => ({ value: null, problems: [{ code, message }] });
 
-export function parseField(def: FieldDef, cell: Cell | null, ctx: ParseContext): ParsedValue {
-  const text = cellText(cell);
+/** `text` is the cell's text when the caller has it already (cellText of the cell). */
+export function parseField(def: FieldDef, cell: Cell | null, ctx: ParseContext, text = cellText(cell)): ParsedValue {
   if (text === "") {
     return def.required ? bad("cell.required", `“${def.header}”为必填项，不能为空`) : ok(null);
   }

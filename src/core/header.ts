@@ -37,10 +37,30 @@ function aliasIndex(ledger: LedgerDef): AliasIndex {
   return index;
 }
 
-function fieldFor(index: AliasIndex, text: string): string | undefined {
-  if (text === "") return undefined;
-  const key = headerKey(text);
-  return index.get(key) ?? index.get(headerStem(key));
+/** A header cell's match keys: the squeezed text and its stem without a bracketed unit. */
+type HeaderKeys = readonly [string, string] | null;
+
+function fieldFor(index: AliasIndex, keys: HeaderKeys): string | undefined {
+  return keys ? (index.get(keys[0]) ?? index.get(keys[1])) : undefined;
+}
+
+/**
+ * The keys of every cell in the rows a header may occupy, computed once per sheet:
+ * every ledger and candidate row reads the same cells, and normalising dominates.
+ */
+function headerKeysByRow(table: Table, top: number, bottom: number): Map<number, HeaderKeys[]> {
+  const byRow = new Map<number, HeaderKeys[]>();
+  const right = lastCol(table);
+  for (let r = top; r <= bottom; r++) {
+    const keys: HeaderKeys[] = [];
+    for (let c = table.origin.col; c <= right; c++) {
+      const text = cellText(visibleCellAt(table, r, c));
+      const key = text === "" ? "" : headerKey(text);
+      keys.push(key === "" ? null : [key, headerStem(key)]);
+    }
+    byRow.set(r, keys);
+  }
+  return byRow;
 }
 
 function sheetNameMatches(table: Table, ledger: LedgerDef): boolean {
@@ -49,16 +69,16 @@ function sheetNameMatches(table: Table, ledger: LedgerDef): boolean {
 }
 
 /** Map columns of one candidate header (one row, or two rows read together). */
-function mapColumns(table: Table, rows: number[], ledger: LedgerDef): Map<string, number> {
+function mapColumns(table: Table, keyRows: HeaderKeys[][], ledger: LedgerDef): Map<string, number> {
   const index = aliasIndex(ledger);
   const columns = new Map<string, number>();
-  const right = lastCol(table);
-  for (let c = table.origin.col; c <= right; c++) {
+  const width = keyRows[0].length;
+  for (let i = 0; i < width; i++) {
     // Lower row first: in a two-row header the lower row is the specific one (1月 under 缴纳情况).
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const key = fieldFor(index, cellText(visibleCellAt(table, rows[i], c)));
+    for (let k = keyRows.length - 1; k >= 0; k--) {
+      const key = fieldFor(index, keyRows[k][i]);
       if (key !== undefined && !columns.has(key)) {
-        columns.set(key, c);
+        columns.set(key, table.origin.col + i);
         break;
       }
     }
@@ -77,11 +97,12 @@ export function detectHeader(table: Table, ledgers: readonly LedgerDef[]): Heade
   let best: HeaderMatch | null = null;
   const top = table.origin.row;
   const bottom = Math.min(lastRow(table), top + HEADER_SEARCH_ROWS - 1);
+  const keys = headerKeysByRow(table, top, Math.min(lastRow(table), bottom + 1));
   for (let r = top; r <= bottom; r++) {
     for (const ledger of ledgers) {
       const candidates: number[][] = r + 1 <= lastRow(table) ? [[r], [r, r + 1]] : [[r]];
       for (const rows of candidates) {
-        const columns = mapColumns(table, rows, ledger);
+        const columns = mapColumns(table, rows.map((row) => keys.get(row)!), ledger);
         const score = scoreOf(table, ledger, columns);
         // Strictly better only: a single row beats two rows, an earlier row a later one.
         if (score > 0 && (!best || score > best.score)) {

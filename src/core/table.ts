@@ -67,8 +67,16 @@ export function lastRow(table: Table): number {
   return table.origin.row + table.cells.length - 1;
 }
 
+const widths = new WeakMap<Table, number>();
+
+/** Last 0-based sheet column of the grid; tables are not changed once read, so the width is kept. */
 export function lastCol(table: Table): number {
-  const width = table.cells.reduce((w, row) => Math.max(w, row.length), 0);
+  let width = widths.get(table);
+  if (width === undefined) {
+    width = 0;
+    for (const row of table.cells) width = Math.max(width, row.length);
+    widths.set(table, width);
+  }
   return table.origin.col + width - 1;
 }
 

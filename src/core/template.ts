@@ -8,6 +8,7 @@
 import { CODE_GROUPS, CODES, codesOf, SEVERITY_LABEL, type CodeInfo } from "./codes";
 import type { IsoDate } from "./dates";
 import type { FieldDef } from "./fields";
+import { displayWidth } from "./text";
 import type { LedgerDef, LedgerKey } from "./ledger";
 import { LEDGERS, ledgerByKey } from "./ledgers";
 import type { Profile } from "./profile";
@@ -157,13 +158,6 @@ const KIND_WIDTH: Record<FieldDef["kind"], number> = {
   integer: 8,
   rate: 10,
 };
-
-/** Display width: a CJK or full-width character takes two columns. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
 
 function templateColumn(f: FieldDef): TemplateColumn {
   const optionWidth = Math.max(0, ...(f.options ?? []).map(displayWidth));

@@ -1,8 +1,12 @@
 /** Text normalisation shared by header matching and value parsing. */
 import type { Cell } from "./table";
 
+/** Printable ASCII without space and CJK unified ideographs are already what squeeze makes. */
+const SETTLED = /^[\u0021-\u007e\u4e00-\u9fff]*$/;
+
 /** Full-width → half-width (NFKC), no whitespace of any kind (incl. U+3000 and NBSP). */
 export function squeeze(text: string): string {
+  if (SETTLED.test(text)) return text; // the common case, on the hot path of every cell
   return text.normalize("NFKC").replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "");
 }
 
@@ -26,11 +30,20 @@ export function cellText(cell: Cell | null | undefined): string {
 }
 
 export function numberText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  // Below 1e21 String() spells out every digit (110101199003071230), as Excel shows a long number.
   return String(n);
 }
 
 export const isBlank = (cell: Cell | null | undefined): boolean => cellText(cell) === "";
 
 /** 合计/小计/总计 rows are summaries, not data (RULES.md, "Reading a sheet"). */
-export const isTotalLabel = (text: string): boolean => /^(合计|小计|总计|累计)[:：]?$/.test(squeeze(text));
+export const isTotalLabel = (text: string): boolean => text.includes("计") && /^(合计|小计|总计|累计)[:：]?$/.test(squeeze(text));
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** Display width in a terminal or a spreadsheet column: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}

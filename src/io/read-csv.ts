@@ -18,15 +18,45 @@ export function detectEncoding(bytes: Uint8Array): CsvEncoding {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     return "utf-8";
   } catch {
-    return "gbk";
+    return mostlyUtf8(bytes) ? "utf-8" : "gbk";
   }
+}
+
+/**
+ * UTF-8 with a few damaged bytes (a cut copy-paste) is still UTF-8: decoding it
+ * as GBK would garble every header. GBK text almost never forms valid UTF-8
+ * multi-byte sequences, so ten valid sequences per invalid byte decide it.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k] & 0xc0) === 0x80;
+    if (ok) {
+      valid += 1;
+      i += length - 1;
+    } else {
+      invalid += 1;
+    }
+  }
+  return valid >= 10 * invalid;
 }
 
 export function decodeCsv(bytes: Uint8Array): string {
   const encoding = detectEncoding(bytes);
   const text =
-    encoding === "gbk" ? iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gbk") : new TextDecoder(encoding).decode(bytes);
+    encoding === "gbk" ? decodeGbk(bytes) : new TextDecoder(encoding).decode(bytes);
   return text.replace(/^\ufeff/, "");
+}
+
+/** In a browser (the add-in's standalone pane) there is no Buffer nor iconv-lite, but TextDecoder knows GBK. */
+function decodeGbk(bytes: Uint8Array): string {
+  if (typeof Buffer === "undefined") return new TextDecoder("gbk").decode(bytes);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gbk");
 }
 
 export function readCsv(bytes: Uint8Array, file: string): Workbook {

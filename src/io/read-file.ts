@@ -1,32 +1,25 @@
-/** Any supported file's bytes → Workbook, choosing the reader by content, not by name alone. */
+/**
+ * Any supported file's bytes → Workbook, choosing the reader by content, not
+ * by name alone, after the pre-flight checks. Throws ReadError and nothing
+ * else: whatever a hostile file makes a parser throw becomes "corrupt" (or
+ * "too-big" for a size the engine cannot represent).
+ */
 import type { Workbook } from "../core/table";
-import { readError } from "./errors";
+import { ReadError, readError } from "./errors";
+import { DEFAULT_LIMITS, preflight, type PreflightLimits } from "./preflight";
 import { readCsv } from "./read-csv";
 import { readXlsx } from "./read-xlsx";
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+export { sniff, type FileKind } from "./preflight";
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-export type FileKind = "xlsx" | "cfb" | "csv" | "unknown";
-
-export function sniff(bytes: Uint8Array, file: string): FileKind {
-  if (startsWith(bytes, ZIP)) return "xlsx";
-  if (startsWith(bytes, CFB)) return "cfb";
-  if (/\.(csv|txt)$/i.test(file) && !bytes.subarray(0, 4096).includes(0)) return "csv";
-  return "unknown";
-}
-
-export function readWorkbookBytes(bytes: Uint8Array, file: string): Workbook {
-  if (bytes.length === 0) throw readError("empty", file);
-  switch (sniff(bytes, file)) {
-    case "xlsx":
-    case "cfb":
-      return readXlsx(bytes, file);
-    case "csv":
-      return readCsv(bytes, file);
-    default:
-      throw readError("not-spreadsheet", file);
+export function readWorkbookBytes(bytes: Uint8Array, file: string, limits: PreflightLimits = DEFAULT_LIMITS): Workbook {
+  try {
+    const kind = preflight(bytes, file, limits);
+    return kind === "csv" ? readCsv(bytes, file) : readXlsx(bytes, file);
+  } catch (e) {
+    if (e instanceof ReadError) throw e;
+    // "Invalid array length", "Invalid string length": a structure too large to hold.
+    if (e instanceof RangeError) throw readError("too-big", file);
+    throw readError("corrupt", file);
   }
 }

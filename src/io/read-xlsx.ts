@@ -10,6 +10,8 @@ import { readError } from "./errors";
 
 /** Rows read per sheet at most; a real branch ledger has a few hundred. */
 export const ROW_CAP = 100_000;
+/** Grid cells per sheet in the table model at most (a sparse row reaching XFD counts 16,384). */
+export const CELL_CAP = 5_000_000;
 /** The hidden sheet in which our templates record template, version and profile. */
 export const MARKER_SHEET = "_taizhang";
 
@@ -21,7 +23,6 @@ const PARSE_OPTIONS: XLSX.ParsingOptions = {
   cellText: false,
   cellDates: false,
   cellNF: true,
-  sheetRows: ROW_CAP,
   dense: true,
   bookVBA: false,
   WTF: false,
@@ -44,25 +45,33 @@ export function readXlsx(bytes: Uint8Array, file: string): Workbook {
   book.SheetNames.forEach((name) => {
     const sheet = book.Sheets[name];
     if (!sheet) return;
-    const table = toTable(name, sheet);
+    const table = toTable(name, sheet, file);
     if (name === MARKER_SHEET) marker = readMarker(table);
     else sheets.push(table);
   });
   return { name: file, sheets, marker };
 }
 
-function toTable(name: string, sheet: XLSX.WorkSheet): Table {
+function toTable(name: string, sheet: XLSX.WorkSheet, file: string): Table {
   const ref = sheet["!ref"];
   const merges: MergeArea[] = (sheet["!merges"] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
   if (!ref) return { name, origin: { row: 0, col: 0 }, cells: [], merges };
   const range = XLSX.utils.decode_range(ref);
   const dense = (sheet as XLSX.DenseWorkSheet)["!data"] ?? [];
   const cells: (Cell | null)[][] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
+  // The declared range (<dimension>) may claim far more than there is: read up to the
+  // last row and column that hold data. Data beyond the caps is refused, never dropped.
+  const bottom = Math.min(range.e.r, dense.length - 1);
+  if (bottom >= ROW_CAP) throw readError("too-big", file, `工作表“${name}”第 ${bottom + 1} 行有数据，超过上限 ${ROW_CAP} 行`);
+  let size = 0;
+  for (let r = range.s.r; r <= bottom; r++) {
     const src = dense[r];
     const row: (Cell | null)[] = [];
     if (src) {
-      for (let c = range.s.c; c <= range.e.c; c++) row.push(toCell(src[c]));
+      const right = Math.min(range.e.c, src.length - 1);
+      size += Math.max(0, right - range.s.c + 1);
+      if (size > CELL_CAP) throw readError("too-big", file, `工作表“${name}”的单元格超过上限 ${CELL_CAP} 个`);
+      for (let c = range.s.c; c <= right; c++) row.push(toCell(src[c]));
     }
     cells.push(row);
   }

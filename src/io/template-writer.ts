@@ -7,8 +7,8 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { columnLetter } from "../core/table";
+import { displayWidth } from "../core/text";
 import {
-  displayWidth,
   markerRows,
   NOTES_SHEET,
   type ColumnValidation,

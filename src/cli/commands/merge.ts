@@ -1,13 +1,125 @@
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
+import type { Profile } from "../../core";
+import { maskReport } from "../../core/mask";
+import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
+import { ReadError } from "../../io/errors";
+import { loadWorkbook } from "../../io/load";
+import { decodeCsv } from "../../io/read-csv";
+import { writeSummary } from "../../io/summary-file";
+import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
+import { loadProfile, parseAsOf, UsageError, VERSION } from "../options";
 
-/** `taizhang merge` – see issue "Consolidation at the party committee". */
+interface MergeFlags {
+  output: string;
+  expect?: string;
+  json?: boolean;
+  asOf?: string;
+  profile?: string;
+  mask?: boolean;
+}
+
+/** Files read at once: parsing runs in worker threads, validation here, so two overlap well. */
+const PARALLEL_READS = 2;
+
+/** `taizhang merge FILE|DIR… -o 学院汇总.xlsx [--expect branches.txt] [--json] [--as-of …] [--profile …] [--mask]` */
 export function registerMerge(program: Command, setExit: SetExit): void {
   program
     .command("merge")
-    .description("汇总各支部台账（尚未实现）")
-    .action(() => {
-      process.stderr.write("merge 命令尚未实现\n");
-      setExit(2);
+    .description("汇总各支部台账：逐个校验，合并成一个学院汇总工作簿（汇总、各台账、问题清单、未提交）")
+    .argument("<files...>", "各支部的台账文件或所在文件夹")
+    .requiredOption("-o, --output <file>", "汇总工作簿的保存路径，如 学院汇总.xlsx")
+    .option("--expect <file>", "应提交的支部名单（文本文件，每行一个支部）")
+    .option("--json", "以 JSON 输出汇总报告")
+    .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
+    .option("--profile <name|path>", "配置：100-50、200-100 或 JSON 文件路径", "100-50")
+    .option("--mask", "在汇总工作簿中隐去身份证号（保留前 6 位和后 4 位）和手机号（保留前 3 位和后 4 位）")
+    .action(async (args: string[], flags: MergeFlags) => {
+      const asOf = parseAsOf(flags.asOf);
+      const profile = await loadProfile(flags.profile);
+      const expected = flags.expect !== undefined ? await readExpected(flags.expect) : undefined;
+      const files = await expandInputs(args);
+      if (files.length === 0) throw new UsageError(`在 ${args.join("、")} 中没有找到台账文件（.xlsx、.xls、.csv）`);
+
+      const checked = await checkFiles(files, profile, asOf, !flags.json && process.stderr.isTTY === true);
+      const { report, summary } = mergeChecked(checked, { profile, asOf, version: VERSION, expected, output: flags.output, mask: flags.mask });
+      const written = await writeSummary(summary, flags.output).then(
+        () => null,
+        (e: NodeJS.ErrnoException) => `无法写入汇总文件“${flags.output}”（${e.code ?? e.message}）；若该文件正在 Excel 中打开，请先关闭，或换一个保存路径`,
+      );
+      // With --mask the JSON report hides the numbers too: it is as likely to be passed on as the workbook.
+      const shown = flags.mask ? maskReport(report) : report;
+      process.stdout.write(flags.json ? `${JSON.stringify(shown, null, 2)}\n` : formatMerge(shown));
+      if (written) process.stderr.write(`错误：${written}\n`);
+      const unreadable = report.merge.branches.some((b) => b.status === "unreadable");
+      setExit(unreadable || written ? 2 : report.summary.errors > 0 ? 1 : 0);
     });
+}
+
+/** Read, validate and identify every file; an unreadable file is recorded, the rest go on. */
+export async function checkFiles(files: string[], profile: Profile, asOf: string, showProgress: boolean): Promise<CheckedInput[]> {
+  const bar = showProgress ? new SingleBar({ format: "汇总 [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true }) : null;
+  bar?.start(files.length, 0, { file: "" });
+  const checked: CheckedInput[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      checked[i] = await checkFile(files[i], profile, asOf);
+      bar?.increment({ file: path.basename(files[i]) });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, worker));
+  } finally {
+    bar?.stop();
+  }
+  return checked;
+}
+
+async function checkFile(file: string, profile: Profile, asOf: string): Promise<CheckedInput> {
+  const label = path.basename(file);
+  const modified = (await fs.stat(file).catch(() => null))?.mtimeMs;
+  try {
+    const workbook = await loadWorkbook(file);
+    return checkInput({ file: label, modified, workbook }, { profile, asOf });
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    return checkInput({ file: label, modified, error: e.message }, { profile, asOf });
+  }
+}
+
+/** The --expect list: one branch a line, UTF-8 or GBK; blank lines and # comments ignored. */
+async function readExpected(file: string): Promise<string[]> {
+  const bytes = await fs.readFile(file).catch(() => {
+    throw new UsageError(`无法读取 --expect 名单“${file}”`);
+  });
+  return decodeCsv(bytes)
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*$/, "").trim())
+    .filter((line) => line !== "");
+}
+
+const STATUS_MARK = { merged: "✔", skipped: "↷", unreadable: "✖" } as const;
+
+function formatMerge(report: MergeReport): string {
+  const { merge, summary } = report;
+  const lines = [`汇总 ${merge.branches.length} 个文件 → ${merge.output ?? ""}`];
+  merge.branches.forEach((b, i) => {
+    const file = report.files[i];
+    const issues = file.sheets.flatMap((s) => s.issues);
+    const count = (sev: string) => issues.filter((x) => x.severity === sev).length;
+    const head = `  ${STATUS_MARK[b.status]} ${b.branch}（依据${BRANCH_SOURCE_LABEL[b.identifiedBy]}）  ${b.file}`;
+    lines.push(b.status === "merged" ? `${head}  ${b.members} 名党员，${count("error")} 个错误，${count("warning")} 个警告` : `${head}\n      ${b.reason ?? ""}`);
+  });
+  if (merge.missing.length > 0) lines.push(`未提交：${merge.missing.join("、")}`);
+  const r = merge.reconciliation;
+  lines.push(`核对：读入 ${r.inputRows} 行 = 已汇总 ${r.mergedRows} 行 + 未汇总 ${r.excludedRows} 行`);
+  lines.push(
+    `共 ${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 个提示（核对日期 ${report.asOf}，配置 ${report.profile}）；逐条见汇总工作簿的“问题清单”`,
+  );
+  return `${lines.join("\n")}\n`;
 }

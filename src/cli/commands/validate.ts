@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { buildReport, reportWorkbook, unreadableReport, type FileReport } from "../../core";
+import { maskReport } from "../../core/mask";
 import { ReadError } from "../../io/errors";
 import { loadWorkbook } from "../../io/load";
 import { formatReport } from "../format";
@@ -11,9 +12,10 @@ interface ValidateFlags {
   json?: boolean;
   asOf?: string;
   profile?: string;
+  mask?: boolean;
 }
 
-/** `taizhang validate FILE… [--json] [--as-of YYYY-MM-DD] [--profile NAME|PATH]` */
+/** `taizhang validate FILE… [--json] [--as-of YYYY-MM-DD] [--profile NAME|PATH] [--mask]` */
 export function registerValidate(program: Command, setExit: SetExit): void {
   program
     .command("validate")
@@ -22,6 +24,7 @@ export function registerValidate(program: Command, setExit: SetExit): void {
     .option("--json", "以 JSON 输出校验报告")
     .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
     .option("--profile <name|path>", "配置：100-50、200-100 或 JSON 文件路径", "100-50")
+    .option("--mask", "报告中的身份证号只显示前 6 位和后 4 位，电话只显示前 3 位和后 4 位")
     .action(async (args: string[], flags: ValidateFlags) => {
       const asOf = parseAsOf(flags.asOf);
       const profile = await loadProfile(flags.profile);
@@ -35,7 +38,8 @@ export function registerValidate(program: Command, setExit: SetExit): void {
           files.push(unreadableReport(e.file, e.message));
         }
       }
-      const report = buildReport({ version: VERSION, asOf, profile: profile.name }, files);
+      const built = buildReport({ version: VERSION, asOf, profile: profile.name }, files);
+      const report = flags.mask ? maskReport(built) : built;
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
       setExit(files.some((f) => f.status === "unreadable") ? 2 : report.summary.errors > 0 ? 1 : 0);
     });

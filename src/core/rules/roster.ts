@@ -24,8 +24,14 @@ function idFacts(row: LedgerRow): IdInfo | null {
 
 const perRow =
   (check: (sheet: LedgerSheet, row: LedgerRow, ctx: RuleContext) => Finding | null): SheetRule =>
-  (sheet, ctx) =>
-    sheet.rows.flatMap((row) => check(sheet, row, ctx) ?? []);
+  (sheet, ctx) => {
+    const findings: Finding[] = [];
+    for (const row of sheet.rows) {
+      const finding = check(sheet, row, ctx);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  };
 
 /** One person, one line: the same 身份证号 twice in a roster (GB11643: the number is unique to a person). */
 const duplicateId: SheetRule = (sheet) => {

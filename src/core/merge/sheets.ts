@@ -1,0 +1,195 @@
+/**
+ * The summary model's sheets: 汇总, one consolidated sheet per ledger (columns
+ * derived from the ledger definitions), 问题清单 and 未提交. Plain data; the
+ * writer only renders it.
+ */
+import { SEVERITY_LABEL } from "../codes";
+import type { FieldDef, FieldKind } from "../fields";
+import type { Finding } from "../finding";
+import type { LedgerDef, LedgerRow, LedgerSheet } from "../ledger";
+import { sheetsOf } from "../ledger";
+import { LEDGERS } from "../ledgers";
+import { maskFinding, maskId, maskPhone, maskText } from "../mask";
+import type { FileReport } from "../report";
+import { cellAt, columnLetter, lastCol, visibleCellAt } from "../table";
+import { cellText, squeeze } from "../text";
+import { BRANCH_SOURCE_LABEL } from "./branch";
+import type { Decision } from "./select";
+import { duesMonthsDue, type BranchStats } from "./stats";
+import type { ColumnKind, ExcludedRow, SummaryColumn, SummarySheet, SummaryValue } from "./types";
+
+export const SHEET_NAMES = { summary: "汇总", issues: "问题清单", missing: "未提交" } as const;
+/** The columns in front of every consolidated sheet (INTERFACES.md "Summary workbook"). */
+export const SOURCE_COLUMNS: readonly SummaryColumn[] = [
+  { header: "来源文件", kind: "text" },
+  { header: "所在支部", kind: "text" },
+  { header: "原行号", kind: "integer" },
+];
+/** Cells of columns that no ledger field maps, kept as `表头=值` so nothing a branch wrote is lost. */
+export const EXTRA_COLUMN = "其他列";
+
+const STATUS_LABEL: Record<Decision["status"], string> = { merged: "已汇总", unreadable: "无法读取", skipped: "未汇总（有更新的文件）" };
+
+type StatColumn = SummaryColumn & { key: keyof BranchStats };
+const integer = (key: keyof BranchStats, header: string): StatColumn => ({ key, header, kind: "integer" });
+const money = (key: keyof BranchStats, header: string): StatColumn => ({ key, header, kind: "amount" });
+
+/** The figures of 汇总, in order: members by type and category, money, training, meetings, findings. */
+function statColumns(asOf: string): StatColumn[] {
+  const months = duesMonthsDue(asOf);
+  return [
+    integer("members", "党员人数"),
+    integer("full", "正式党员"),
+    integer("probationary", "预备党员"),
+    integer("staff", "教职工"),
+    integer("students", "学生"),
+    integer("retirees", "离退休"),
+    money("duesDue", months > 0 ? `党费应缴（1–${months}月）` : "党费应缴"),
+    money("duesPaid", "党费实缴"),
+    money("fundingEntitlement", "经费标准（按人数）"),
+    money("fundingIncome", "经费收入"),
+    money("fundingSpent", "经费支出"),
+    integer("trainingDone", "学时达标人数"),
+    integer("meetingsMissing", "缺少的会议"),
+    integer("errors", "错误"),
+    integer("warnings", "警告"),
+  ];
+}
+
+export function summarySheet(decisions: readonly Decision[], stats: Map<Decision, BranchStats>, asOf: string): SummarySheet {
+  const figures = statColumns(asOf);
+  const columns: SummaryColumn[] = [
+    { header: "支部", kind: "text" },
+    { header: "支部名称依据", kind: "text" },
+    { header: "来源文件", kind: "text" },
+    { header: "状态", kind: "text" },
+    ...figures.map(({ header, kind }) => ({ header, kind })),
+    { header: "备注", kind: "text" },
+  ];
+  const shown = decisions.filter((d) => d.status !== "skipped");
+  const rows: SummaryValue[][] = shown.map((d) => {
+    const s = stats.get(d);
+    const skippedOlder = decisions.filter((o) => o.keptInstead === d.input).map((o) => `较旧的文件“${o.input.file}”未汇总`);
+    const note = d.status === "unreadable" ? [d.reason ?? ""] : skippedOlder;
+    return [d.input.branch.name, BRANCH_SOURCE_LABEL[d.input.branch.source], d.input.file, STATUS_LABEL[d.status], ...figures.map((f) => (s ? s[f.key] : null)), note.join("；") || null];
+  });
+  const merged = shown.map((d) => stats.get(d)).filter((s): s is BranchStats => s !== undefined);
+  const total = figures.map((f) => Math.round(merged.reduce((t, s) => t + s[f.key], 0) * 100) / 100);
+  rows.push([`合计（${merged.length} 个支部）`, null, null, null, ...total, null]);
+  return { name: SHEET_NAMES.summary, columns, rows, filter: true, totalRow: true };
+}
+
+const COLUMN_KIND: Record<FieldKind, ColumnKind> = {
+  text: "text",
+  enum: "text",
+  id: "id",
+  date: "date",
+  amount: "amount",
+  number: "number",
+  integer: "integer",
+  rate: "rate",
+  phone: "phone",
+};
+
+/** One ledger's rows from every merged branch, behind 来源文件, 所在支部 and 原行号. */
+export function consolidatedSheet(ledger: LedgerDef, merged: readonly Decision[], mask: boolean): SummarySheet {
+  const fields = ledger.fields;
+  const sourceHeaders = new Set(SOURCE_COLUMNS.map((c) => c.header));
+  const columns: SummaryColumn[] = [
+    ...SOURCE_COLUMNS,
+    ...fields.map((f) => ({ header: sourceHeaders.has(f.header) ? `${f.header}（原表）` : f.header, kind: COLUMN_KIND[f.kind] })),
+  ];
+  const rows: SummaryValue[][] = [];
+  let hasExtras = false;
+  for (const d of merged) {
+    for (const sheet of sheetsOf(d.input.result!.parsed, ledger.key)) {
+      const extras = extraColumns(sheet);
+      for (const row of sheet.rows) {
+        const values = fields.map((f) => protect(fieldValue(sheet, row, f), f.kind, mask));
+        const extra = extras.map(([header, col]) => [header, cellText(cellAt(sheet.table, row.row - 1, col))]).filter(([, v]) => v !== "");
+        hasExtras ||= extra.length > 0;
+        const extraText = extra.map(([h, v]) => `${h}=${v}`).join("；");
+        rows.push([d.input.file, d.input.branch.name, row.row, ...values, extraText ? (mask ? maskText(extraText) : extraText) : null]);
+      }
+    }
+  }
+  if (hasExtras) columns.push({ header: EXTRA_COLUMN, kind: "text" });
+  else rows.forEach((r) => r.pop());
+  return { name: ledger.title, columns, rows, filter: true, totalRow: false };
+}
+
+/** The typed value; when it could not be read (its cell has a finding), the text as written. */
+function fieldValue(sheet: LedgerSheet, row: LedgerRow, f: FieldDef): SummaryValue {
+  const v = row.values[f.key];
+  if (v !== null && v !== undefined) return f.kind === "date" && row.monthOnly.has(f.key) ? String(v).slice(0, 7) : v;
+  const col = sheet.columns.get(f.key);
+  if (col === undefined) return null;
+  return cellText(cellAt(sheet.table, row.row - 1, col)) || null;
+}
+
+function protect(value: SummaryValue, kind: FieldKind, mask: boolean): SummaryValue {
+  if (!mask || value === null) return value;
+  if (kind === "id") return maskId(String(value));
+  if (kind === "phone") return maskPhone(String(value));
+  return value;
+}
+
+const NUMBERING = /^(序号|编号|no\.?)$/i;
+
+/** Columns of a ledger sheet that no field maps, by their header text (序号 aside). */
+function extraColumns(sheet: LedgerSheet): [string, number][] {
+  const mapped = new Set(sheet.columns.values());
+  const out: [string, number][] = [];
+  for (let c = sheet.table.origin.col; c <= lastCol(sheet.table); c++) {
+    if (mapped.has(c)) continue;
+    const header = squeeze(cellText(visibleCellAt(sheet.table, sheet.headerRow - 1, c)));
+    if (NUMBERING.test(header)) continue;
+    out.push([header || `${columnLetter(c)}列`, c]);
+  }
+  return out;
+}
+
+export function consolidatedSheets(merged: readonly Decision[], mask: boolean): SummarySheet[] {
+  return LEDGERS.map((ledger) => consolidatedSheet(ledger, merged, mask));
+}
+
+const ISSUE_COLUMNS: SummaryColumn[] = [
+  { header: "来源文件", kind: "text" },
+  { header: "所在支部", kind: "text" },
+  { header: "工作表", kind: "text" },
+  { header: "单元格", kind: "text" },
+  { header: "级别", kind: "text" },
+  { header: "代码", kind: "text" },
+  { header: "问题说明", kind: "text" },
+  { header: "单元格内容", kind: "text" },
+];
+
+/** Every finding of every file (merge findings included), every excluded row with its reason, and the findings about no file. */
+export function issuesSheet(
+  entries: readonly { file: FileReport; branch: string }[],
+  excluded: readonly ExcludedRow[],
+  general: readonly Finding[],
+  mask: boolean,
+): SummarySheet {
+  const findingRow = (file: string | null, branch: string | null, finding: Finding): SummaryValue[] => {
+    const f = mask ? maskFinding(finding) : finding;
+    return [file, branch, f.sheet, f.cell ?? (f.row !== null ? `第 ${f.row} 行` : null), SEVERITY_LABEL[f.severity], f.code, f.message, f.value];
+  };
+  const rows: SummaryValue[][] = [];
+  for (const { file, branch } of entries) {
+    for (const sheet of file.sheets) for (const f of sheet.issues) rows.push(findingRow(file.file, branch, f));
+  }
+  const branchOf = new Map(entries.map((e) => [e.file.file, e.branch]));
+  for (const x of excluded) {
+    rows.push([x.file, branchOf.get(x.file) ?? null, x.sheet, `第 ${x.row} 行`, SEVERITY_LABEL.info, "merge.superseded", `未汇总：${x.reason}`, null]);
+  }
+  for (const f of general) rows.push(findingRow(null, f.value, f));
+  return { name: SHEET_NAMES.issues, columns: ISSUE_COLUMNS, rows, filter: true, totalRow: false };
+}
+
+export function missingSheet(expected: readonly string[] | undefined, missing: readonly string[]): SummarySheet {
+  const rows: SummaryValue[][] = expected
+    ? missing.map((name) => [name, "没有收到该支部的台账文件"])
+    : [["（未提供应交支部名单，未核对；请用 --expect 指定）", null]];
+  return { name: SHEET_NAMES.missing, columns: [{ header: "支部", kind: "text" }, { header: "说明", kind: "text" }], rows, filter: true, totalRow: false };
+}

@@ -1,0 +1,128 @@
+/**
+ * Types of the consolidation (issue 6): branch workbooks in, the merge report
+ * (INTERFACES.md "Merge report") and a host-free summary model out. The model
+ * is plain data; src/io/summary-writer.ts (exceljs) and the add-in render it.
+ */
+import type { IsoDate } from "../dates";
+import type { WorkbookResult } from "../engine";
+import type { Finding } from "../finding";
+import type { LedgerKey } from "../ledger";
+import type { Profile } from "../profile";
+import type { FileReport, ValidationReport } from "../report";
+import type { TemplateMarker, Workbook } from "../table";
+
+/** One submitted file: the workbook read from it, or why it could not be read. */
+export type MergeInput =
+  | { file: string; /** File modification time, ms since epoch (from io). */ modified?: number; workbook: Workbook }
+  | { file: string; modified?: number; error: string };
+
+/** Where the branch name of a submission was found. */
+export type BranchSource = "roster" | "marker" | "title" | "file";
+
+export interface BranchIdentity {
+  name: string;
+  source: BranchSource;
+}
+
+/** A submission after validation: what the merge decides on. */
+export interface CheckedInput {
+  file: string;
+  modified: number | null;
+  /** The validation report of this file (status unreadable when it could not be read). */
+  report: FileReport;
+  /** null when the file could not be read or holds no ledger. */
+  result: WorkbookResult | null;
+  marker: TemplateMarker | null;
+  branch: BranchIdentity;
+  /** The latest (non-future) date in the workbook's ledgers: how recent the submission is. */
+  latestDate: IsoDate | null;
+}
+
+export interface MergeOptions {
+  profile: Profile;
+  asOf: IsoDate;
+  /** Tool version, for the report. */
+  version: string;
+  /** Branches expected this period (--expect); none = no missing-branch check. */
+  expected?: readonly string[];
+  /** Name of the summary workbook, for the report. */
+  output?: string | null;
+  /** Mask ID numbers and phone numbers in the summary model. */
+  mask?: boolean;
+}
+
+export type BranchStatus = "merged" | "unreadable" | "skipped";
+
+export interface MergeBranch {
+  branch: string;
+  file: string;
+  status: BranchStatus;
+  /** Where the branch name was found: roster 所在支部, template marker, title row or file name. */
+  identifiedBy: BranchSource;
+  /** Roster rows of the file (0 when unreadable). */
+  members: number;
+  /** Why a file was skipped or could not be read. */
+  reason?: string;
+}
+
+export interface RowCounts {
+  inputRows: number;
+  mergedRows: number;
+  excludedRows: number;
+}
+
+/** A data row read but not merged, and why. */
+export interface ExcludedRow {
+  file: string;
+  sheet: string;
+  ledger: LedgerKey;
+  row: number;
+  reason: string;
+}
+
+export interface Reconciliation extends RowCounts {
+  ledgers: Record<LedgerKey, RowCounts>;
+  excluded: ExcludedRow[];
+}
+
+export interface MergeSection {
+  output: string | null;
+  branches: MergeBranch[];
+  missing: string[];
+  reconciliation: Reconciliation;
+  /** Findings about no single file (merge.missing-branch). */
+  issues: Finding[];
+}
+
+export interface MergeReport extends ValidationReport {
+  merge: MergeSection;
+}
+
+/** How a summary column is written: text, ID text (@), amounts with two decimals … */
+export type ColumnKind = "text" | "id" | "phone" | "date" | "amount" | "number" | "integer" | "rate";
+
+export interface SummaryColumn {
+  header: string;
+  kind: ColumnKind;
+}
+
+export type SummaryValue = string | number | null;
+
+export interface SummarySheet {
+  name: string;
+  columns: SummaryColumn[];
+  rows: SummaryValue[][];
+  /** Autofilter over the header (every consolidated sheet and the lists). */
+  filter: boolean;
+  /** The last row is a total row (written bold). */
+  totalRow: boolean;
+}
+
+export interface SummaryModel {
+  sheets: SummarySheet[];
+}
+
+export interface MergeOutcome {
+  report: MergeReport;
+  summary: SummaryModel;
+}

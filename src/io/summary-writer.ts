@@ -1,0 +1,81 @@
+/**
+ * Lays out the summary model (src/core/merge) as the college summary workbook
+ * with exceljs: frozen header row, autofilter, ID numbers as text (@), amounts
+ * as numbers with two decimals, dates as dates, columns wide enough to read.
+ * Every value is written as a value – never a formula, whatever the text.
+ * Browser-safe (the add-in uses it); files and buffers: summary-file.ts.
+ */
+import ExcelJS from "exceljs";
+import { displayWidth } from "../core/text";
+import { parts } from "../core/dates";
+import type { ColumnKind, SummaryModel, SummarySheet, SummaryValue } from "../core/merge";
+
+const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
+  text: "@",
+  id: "@",
+  phone: "@",
+  date: "yyyy-mm-dd",
+  amount: "0.00",
+  number: undefined,
+  integer: "0",
+  rate: "0.00%",
+};
+
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The summary as an in-memory exceljs workbook (the add-in downloads it from the browser). */
+export function summaryWorkbook(model: SummaryModel): ExcelJS.Workbook {
+  const book = new ExcelJS.Workbook();
+  book.creator = "taizhang";
+  for (const sheet of model.sheets) addSummarySheet(book, sheet);
+  return book;
+}
+
+/**
+ * One sheet of the model. Rows are committed as written, so exceljs' streaming
+ * writer can use it too (its caller then commits the returned sheet).
+ */
+export function addSummarySheet(book: ExcelJS.Workbook, sheet: SummarySheet): ExcelJS.Worksheet {
+  const ws = book.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
+  ws.columns = sheet.columns.map((c, i) => ({
+    header: c.header,
+    width: columnWidth(c.header, sheet.rows, i),
+    style: NUMBER_FORMAT[c.kind] ? { numFmt: NUMBER_FORMAT[c.kind] } : {},
+  }));
+  if (sheet.filter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  // The header is text, whatever format its column has (a date format would make readers parse 出生日期 as a date).
+  header.eachCell((cell) => (cell.numFmt = "@"));
+  header.commit();
+  sheet.rows.forEach((row, i) => {
+    const written = ws.addRow(row.map((v, c) => cellValue(v, sheet.columns[c]?.kind ?? "text")));
+    if (sheet.totalRow && i === sheet.rows.length - 1) written.font = { bold: true };
+    written.commit();
+  });
+  return ws;
+}
+
+/** A date column's ISO dates become real dates (UTC, so no time zone shifts them); everything else as it is. */
+function cellValue(value: SummaryValue, kind: ColumnKind): ExcelJS.CellValue {
+  if (value === null) return null;
+  if (kind === "date" && typeof value === "string" && ISO_DATE.test(value)) {
+    const { y, m, d } = parts(value);
+    return new Date(Date.UTC(y, m - 1, d));
+  }
+  if ((kind === "text" || kind === "id" || kind === "phone") && typeof value === "number") return String(value);
+  return value;
+}
+
+function columnWidth(header: string, rows: readonly SummaryValue[][], index: number): number {
+  let width = displayWidth(header);
+  for (const row of rows) {
+    const v = row[index];
+    if (v === null || v === undefined) continue;
+    const w = typeof v === "number" ? String(Math.round(v * 100) / 100).length + 1 : displayWidth(v);
+    if (w > width) width = w;
+  }
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2));
+}
