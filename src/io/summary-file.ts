@@ -4,6 +4,8 @@
  * building the whole workbook first, and a college of 100 branches is not held
  * in memory twice. Node only; the sheets are laid out by summary-writer.ts.
  */
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { SummaryModel } from "../core/merge";
@@ -16,7 +18,9 @@ async function streamModel(model: SummaryModel, target: { filename: string } | {
   await book.commit();
 }
 
+/** Write the summary workbook, creating its folder (`-o 汇总/学院汇总.xlsx`) when needed. */
 export async function writeSummary(model: SummaryModel, file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await streamModel(model, { filename: file });
 }
 

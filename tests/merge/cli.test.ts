@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { runCli } from "../support/run-cli";
@@ -89,8 +89,17 @@ describe("taizhang merge", () => {
     expect(run.stderr).toContain("错误：缺少必需的选项 -o, --output <file>");
   });
 
+  it("creates the output folder when it does not exist yet", async () => {
+    const output = path.join(dir, "新文件夹", "汇总.xlsx");
+    const run = await runCli("merge", inbox, "-o", output, "--as-of", "2026-11-27");
+    expect(run.stderr).not.toContain("无法写入");
+    expect(existsSync(output)).toBe(true);
+  });
+
   it("says where it could not write the summary, after reporting", async () => {
-    const run = await runCli("merge", inbox, "-o", path.join(dir, "没有这个文件夹", "汇总.xlsx"), "--as-of", "2026-11-27");
+    const aFile = path.join(dir, "这是文件.txt");
+    writeFileSync(aFile, "不是文件夹");
+    const run = await runCli("merge", inbox, "-o", path.join(aFile, "汇总.xlsx"), "--as-of", "2026-11-27");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("无法写入汇总文件");
     expect(run.stdout).toContain("核对：");

@@ -96,16 +96,20 @@ const total: SheetRule = (sheet, ctx) =>
     return [findingAt(sheet, "dues.total", `合计应为 ${yuan(sum)} 元（1月至12月实缴之和），实为 ${yuan(written)}`, { row, field: "total" })];
   });
 
-/** A month paid, but less than 月应缴 (党费规定: 按月足额交纳). One warning per month cell. */
+/**
+ * A month paid, but less than due (党费规定: 按月足额交纳). One warning per month cell.
+ * Due is what 基数 × 比例 gives where it can be worked out, else the 月应缴 written: a
+ * wrong 月应缴 is dues.amount's finding, not twelve underpaid months.
+ */
 const underpaid: SheetRule = (sheet, ctx) =>
   sheet.rows.flatMap((row) => {
-    const due = num(row, "monthlyDue");
+    const due = duesOf(row, ctx.profile)?.monthly ?? num(row, "monthlyDue");
     if (due === null) return [];
     return MONTH_KEYS.flatMap((key) => {
       const paid = num(row, key);
       if (paid === null || paid <= 0 || !differs(paid, due, ctx.profile.dues.tolerance) || paid > due) return [];
       return [
-        findingAt(sheet, "dues.underpaid", `${monthLabel(key)}实缴 ${yuan(paid)} 元，少于月应缴 ${yuan(due)} 元（党费规定：按月足额交纳）`, {
+        findingAt(sheet, "dues.underpaid", `${monthLabel(key)}实缴 ${yuan(paid)} 元，少于应缴 ${yuan(due)} 元（党费规定：按月足额交纳）`, {
           row,
           field: key,
         }),

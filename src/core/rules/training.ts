@@ -67,7 +67,7 @@ function shortMessage(name: string, year: number, got: number, need: { hours: nu
   const ended = yearEnded(year, ctx);
   const forms = ctx.profile.training.countedForms;
   const counted = forms === null ? "" : `（只计${forms.join("、")}）`;
-  const when = ended ? `${year} 年全年` : `${year} 年截至 ${ctx.asOf}`;
+  const when = ended ? `${year} 年全年` : `${year} 年（截至 ${ctx.asOf}）`;
   return `${name} ${when}学习培训 ${got} 学时${counted}，少于${need.who}每年 ${need.hours} 学时的要求（党员教育管理工作条例 第二十条）${ended ? "" : "，请在年内补足"}`;
 }
 

@@ -82,6 +82,13 @@ describe("党费收缴", () => {
     expect(found.map((f) => [f.cell, f.severity])).toEqual([["G3", "warning"], ["J3", "warning"]]);
   });
 
+  it("measures the months against the worked-out due, so a wrong 月应缴 is one finding, not one per month", () => {
+    const lines = correct();
+    lines[0] = line("刘洋", "教职工", 5100, "1.5%", 80, [76.5, 76.5, 76.5, 76.5, 76.5, 76.5]);
+    const found = check(lines).filter((f) => f.row === 3);
+    expect(found.map((f) => f.code)).toEqual(["dues.amount"]);
+  });
+
   describe("six months unpaid (党章 第九条)", () => {
     it("reports a run of six unpaid months once, at its last month", () => {
       const lines = correct();
