@@ -10,38 +10,19 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { performance } from "node:perf_hooks";
-import { BUILTIN_PROFILES } from "../src/core";
-import { mergeChecked } from "../src/core/merge";
-import { checkFiles } from "../src/cli/commands/merge";
-import { parseSpreadsheet } from "../src/io/read-xlsx";
-import { closeWorkers } from "../src/io/isolate";
-import { writeSummary } from "../src/io/summary-file";
+import { BUILTIN_PROFILES } from "../dist/core";
+import { mergeChecked } from "../dist/core/merge";
+import { checkFiles } from "../dist/cli/commands/merge";
+import { parseSpreadsheet } from "../dist/io/read-xlsx";
+import { closeWorkers } from "../dist/io/isolate";
+import { writeSummary } from "../dist/io/summary-file";
+// The code measured is the compiled code the CLI runs (npm run bench builds it first).
 import { makeBranch, toSheets } from "../tests/fixtures/branch";
 import { buildWorkbook } from "../tests/fixtures/builder";
-import { ratio } from "./measure";
+import { fastest, ratio } from "./measure";
 
 const AS_OF = "2026-11-27";
 const profile = BUILTIN_PROFILES["100-50"];
-
-interface Timing {
-  /** CPU ms (user + system) of the whole process, worker threads included – steady on a busy machine. */
-  cpu: number;
-  wall: number;
-}
-
-/** The median of a few runs (by CPU time) of an async step; cf. medianMs in measure.ts. */
-async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<Timing> {
-  const times: Timing[] = [];
-  for (let i = 0; i < runs; i++) {
-    const cpu = process.cpuUsage();
-    const wall = performance.now();
-    await fn();
-    const used = process.cpuUsage(cpu);
-    times.push({ cpu: Math.round((used.user + used.system) / 1000), wall: Math.round(performance.now() - wall) });
-  }
-  return times.sort((a, b) => a.cpu - b.cpu)[Math.floor(times.length / 2)];
-}
 
 function parseAll(files: string[]): void {
   for (const f of files) parseSpreadsheet(readFileSync(f), path.basename(f));
@@ -65,27 +46,27 @@ export async function run(): Promise<void> {
     await mergeAll(files.slice(0, 4)); // warm up the workers and the JIT
     parseAll(files.slice(0, 4));
 
-    const parse = await median(3, () => parseAll(files));
+    const parse = await fastest(3, () => parseAll(files));
     let outcome: Awaited<ReturnType<typeof mergeAll>> | undefined;
-    const total = await median(3, async () => {
+    const total = await fastest(3, async () => {
       outcome = await mergeAll(files);
     });
-    const write = await median(1, () => writeSummary(outcome!.summary, path.join(dir, "学院汇总.xlsx")));
+    const write = await fastest(1, () => writeSummary(outcome!.summary, path.join(dir, "学院汇总.xlsx")));
     console.log(
       JSON.stringify({
         bench: "merge100",
         files: files.length,
         rows: outcome!.report.merge.reconciliation.inputRows,
-        parseMs: parse.cpu,
-        totalMs: total.cpu,
-        ratio: ratio(total.cpu, parse.cpu),
-        wall: { parseMs: parse.wall, totalMs: total.wall, ratio: ratio(total.wall, parse.wall) },
-        writeMs: write.cpu,
+        parseMs: parse.cpuMs,
+        totalMs: total.cpuMs,
+        ratio: ratio(total.cpuMs, parse.cpuMs),
+        wall: { parseMs: parse.wallMs, totalMs: total.wallMs, ratio: ratio(total.wallMs, parse.wallMs) },
+        writeMs: write.cpuMs,
       }),
     );
 
     const scaling: Record<string, number> = {};
-    for (const n of [25, 50, 100]) scaling[`files${n}Ms`] = (await median(1, () => mergeAll(files.slice(0, n)))).cpu;
+    for (const n of [25, 50, 100]) scaling[`files${n}Ms`] = (await fastest(1, () => mergeAll(files.slice(0, n)))).cpuMs;
     console.log(JSON.stringify({ bench: "merge100-scaling", ...scaling, msPerFile: Math.round(scaling.files100Ms / 10) / 10 }));
   } finally {
     await closeWorkers();

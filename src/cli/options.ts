@@ -1,5 +1,6 @@
 /** Options shared by the commands: --as-of and --profile (INTERFACES.md "Defaults"). */
 import { promises as fs } from "node:fs";
+import type { LoadOptions } from "../io/load";
 import { builtinProfile, DEFAULT_PROFILE, isValidYmd, parseProfile, todayInShanghai, type IsoDate, type Profile } from "../core";
 
 export class UsageError extends Error {}
@@ -30,5 +31,17 @@ export async function loadProfile(value: string | undefined): Promise<Profile> {
     throw new UsageError((e as Error).message);
   }
 }
+
+/** --timeout in seconds → the per-file read limit (issue 8: default 20 s, in src/io/isolate). */
+export function parseTimeout(value: string | undefined): LoadOptions {
+  if (value === undefined) return {};
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new UsageError(`--timeout 应为 1 到 3600 之间的秒数，实为“${value}”`);
+  }
+  return { timeoutMs: Math.round(seconds * 1000) };
+}
+
+export const TIMEOUT_HELP = "每个文件读取的时限（秒，默认 20）；超时的文件报告为无法读取，其余照常";
 
 export const VERSION: string = (require("../../package.json") as { version: string }).version;

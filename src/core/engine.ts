@@ -7,6 +7,7 @@ import { compareFindings, makeFinding, type Finding } from "./finding";
 import { detectHeader } from "./header";
 import type { LedgerDef, LedgerKey, LedgerRow, LedgerSheet, ParsedWorkbook, RuleContext } from "./ledger";
 import { LEDGERS, WORKBOOK_RULES } from "./ledgers";
+import { isOwnSheet } from "./own-sheets";
 import type { Profile } from "./profile";
 import { columnLetter, lastCol, lastRow, cellAt, type Table, type Workbook } from "./table";
 import { cellText, isTotalLabel } from "./text";
@@ -112,7 +113,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
   const bySheet = new Map<string, SheetResult>();
   const results: SheetResult[] = [];
 
-  for (const table of workbook.sheets) {
+  for (const table of workbook.sheets.filter((t) => !isOwnSheet(t.name))) {
     const read = parseSheet(table, options);
     const result: SheetResult = {
       sheet: table.name,

@@ -8,6 +8,7 @@ export * from "./header";
 export * from "./idnumber";
 export * from "./ledger";
 export * from "./ledgers";
+export * from "./own-sheets";
 export * from "./profile";
 export * from "./table";
 export * from "./text";

@@ -22,7 +22,7 @@ export const TEMPLATE_VERSION = "1.0";
 
 /** Rows below the header that carry validations: enough for a real branch. */
 export const TEMPLATE_DATA_ROWS = 500;
-export const NOTES_SHEET = "说明";
+export { NOTES_SHEET } from "./own-sheets";
 /** The combined branch workbook: every ledger as its own sheet. */
 export const BRANCH_TEMPLATE = "all";
 export const BRANCH_TEMPLATE_TITLE = "支部台账";

@@ -6,14 +6,13 @@
  */
 import * as XLSX from "@e965/xlsx";
 import type { Cell, MergeArea, Table, TemplateMarker, Workbook } from "../core/table";
+import { MARKER_SHEET } from "../core/own-sheets";
 import { readError } from "./errors";
 
 /** Rows read per sheet at most; a real branch ledger has a few hundred. */
 export const ROW_CAP = 100_000;
 /** Grid cells per sheet in the table model at most (a sparse row reaching XFD counts 16,384). */
 export const CELL_CAP = 5_000_000;
-/** The hidden sheet in which our templates record template, version and profile. */
-export const MARKER_SHEET = "_taizhang";
 
 const PARSE_OPTIONS: XLSX.ParsingOptions = {
   type: "array",

@@ -18,7 +18,7 @@ import {
   type TemplateLedgerSheet,
   type TemplateModel,
 } from "../core/template";
-import { MARKER_SHEET } from "./read-xlsx";
+import { MARKER_SHEET } from "../core/own-sheets";
 
 /** A fixed timestamp keeps regenerated templates free of spurious changes. */
 const STAMP = new Date(Date.UTC(2026, 0, 1));

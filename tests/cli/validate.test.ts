@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { makeIdNumber } from "../../src/core";
+import * as loader from "../../src/io/load";
 import { buildWorkbook } from "../fixtures/builder";
 import { runCli } from "../support/run-cli";
 
@@ -49,6 +50,16 @@ describe("taizhang validate", () => {
     expect(run.stderr).toBe("");
   });
 
+  it("passes --timeout on to the isolated reader as each file's limit", async () => {
+    const load = jest.spyOn(loader, "loadWorkbook");
+    try {
+      await runCli("validate", clean, "--timeout", "7.5", "--as-of", "2026-06-30");
+      expect(load).toHaveBeenCalledWith(clean, { timeoutMs: 7500 });
+    } finally {
+      load.mockRestore();
+    }
+  });
+
   it("reads a directory, skipping Excel lock files", async () => {
     write("~$一支部.xlsx", "lock");
     const run = await runCli("validate", dir, "--json", "--as-of", "2026-06-30");
@@ -61,6 +72,7 @@ describe("taizhang validate", () => {
     [["--as-of", "2026-02-30"], "--as-of 应为 YYYY-MM-DD"],
     [["--profile", "无此配置"], "既不是内置配置"],
     [["--profile", write("坏配置.json", '{"funding": {"staff": -1}}')], "funding.staff"],
+    [["--timeout", "0"], "--timeout 应为 1 到 3600 之间的秒数"],
   ])("refuses %j with a zh-CN usage error and exit 2", async (flags, message) => {
     const run = await runCli("validate", clean, ...flags);
     expect(run.code).toBe(2);

@@ -43,3 +43,12 @@ describe("a ledger sheet with only its header", () => {
     expect(result.sheets[0].findings.map((f) => [f.code, f.severity, f.row])).toEqual([["sheet.empty", "info", 1]]);
   });
 });
+
+describe("sheets taizhang writes itself", () => {
+  it("are passed over: 说明, 校验结果 and the hidden records are not reported as unknown sheets", () => {
+    const own = ["说明", "校验结果", "_taizhang_marks"].map((name) => tableFromRows(name, [["随便什么内容"]]));
+    const mine = tableFromRows("备忘录", [["随便什么内容"]]);
+    const result = validateWorkbook({ name: "提交.xlsx", sheets: [...own, mine] }, options);
+    expect(result.sheets.map((s) => [s.sheet, s.findings.map((f) => f.code)])).toEqual([["备忘录", ["sheet.unrecognized"]]]);
+  });
+});

@@ -38,7 +38,7 @@ describe("finding the header", () => {
 
   it("recognises a ledger by its headers, not its position or sheet name", () => {
     const result = validate(
-      tableFromRows("说明", [["本工作簿包含支部台账"]]),
+      tableFromRows("封面", [["本工作簿包含支部台账"]]),
       tableFromRows("Sheet2", [
         ["日期", "摘要", "收入", "支出", "余额"],
         ["2026-03-01", "学院下拨经费", 300, null, 300],

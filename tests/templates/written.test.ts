@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import * as XLSX from "@e965/xlsx";
 import { BUILTIN_PROFILES, makeIdNumber } from "../../src/core";
 import { buildTemplate, TEMPLATE_DATA_ROWS, TEMPLATE_VERSION } from "../../src/core/template";
-import { MARKER_SHEET } from "../../src/io/read-xlsx";
+import { MARKER_SHEET } from "../../src/core/own-sheets";
 import { readWorkbookBytes } from "../../src/io/read-file";
 import { templateBuffer } from "../../src/io/template-writer";
 import { fillTemplate } from "./fill";

@@ -6,12 +6,12 @@ import type { Profile } from "../../core";
 import { maskReport } from "../../core/mask";
 import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
 import { ReadError } from "../../io/errors";
-import { loadWorkbook } from "../../io/load";
+import { loadWorkbook, type LoadOptions } from "../../io/load";
 import { decodeCsv } from "../../io/read-csv";
 import { writeSummary } from "../../io/summary-file";
 import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
-import { loadProfile, parseAsOf, UsageError, VERSION } from "../options";
+import { loadProfile, parseAsOf, parseTimeout, TIMEOUT_HELP, UsageError, VERSION } from "../options";
 
 interface MergeFlags {
   output: string;
@@ -20,6 +20,7 @@ interface MergeFlags {
   asOf?: string;
   profile?: string;
   mask?: boolean;
+  timeout?: string;
 }
 
 /** Files read at once: parsing runs in worker threads, validation here, so two overlap well. */
@@ -37,14 +38,16 @@ export function registerMerge(program: Command, setExit: SetExit): void {
     .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
     .option("--profile <name|path>", "配置：100-50、200-100 或 JSON 文件路径", "100-50")
     .option("--mask", "在汇总工作簿中隐去身份证号（保留前 6 位和后 4 位）和手机号（保留前 3 位和后 4 位）")
+    .option("--timeout <seconds>", TIMEOUT_HELP)
     .action(async (args: string[], flags: MergeFlags) => {
       const asOf = parseAsOf(flags.asOf);
+      const limits = parseTimeout(flags.timeout);
       const profile = await loadProfile(flags.profile);
       const expected = flags.expect !== undefined ? await readExpected(flags.expect) : undefined;
       const files = await expandInputs(args);
       if (files.length === 0) throw new UsageError(`在 ${args.join("、")} 中没有找到台账文件（.xlsx、.xls、.csv）`);
 
-      const checked = await checkFiles(files, profile, asOf, !flags.json && process.stderr.isTTY === true);
+      const checked = await checkFiles(files, profile, asOf, !flags.json && process.stderr.isTTY === true, limits);
       const { report, summary } = mergeChecked(checked, { profile, asOf, version: VERSION, expected, output: flags.output, mask: flags.mask });
       const written = await writeSummary(summary, flags.output).then(
         () => null,
@@ -60,7 +63,13 @@ export function registerMerge(program: Command, setExit: SetExit): void {
 }
 
 /** Read, validate and identify every file; an unreadable file is recorded, the rest go on. */
-export async function checkFiles(files: string[], profile: Profile, asOf: string, showProgress: boolean): Promise<CheckedInput[]> {
+export async function checkFiles(
+  files: string[],
+  profile: Profile,
+  asOf: string,
+  showProgress: boolean,
+  limits: LoadOptions = {},
+): Promise<CheckedInput[]> {
   const bar = showProgress ? new SingleBar({ format: "汇总 [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true }) : null;
   bar?.start(files.length, 0, { file: "" });
   const checked: CheckedInput[] = new Array(files.length);
@@ -68,7 +77,7 @@ export async function checkFiles(files: string[], profile: Profile, asOf: string
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      checked[i] = await checkFile(files[i], profile, asOf);
+      checked[i] = await checkFile(files[i], profile, asOf, limits);
       bar?.increment({ file: path.basename(files[i]) });
     }
   };
@@ -80,11 +89,11 @@ export async function checkFiles(files: string[], profile: Profile, asOf: string
   return checked;
 }
 
-async function checkFile(file: string, profile: Profile, asOf: string): Promise<CheckedInput> {
+async function checkFile(file: string, profile: Profile, asOf: string, limits: LoadOptions): Promise<CheckedInput> {
   const label = path.basename(file);
   const modified = (await fs.stat(file).catch(() => null))?.mtimeMs;
   try {
-    const workbook = await loadWorkbook(file);
+    const workbook = await loadWorkbook(file, limits);
     return checkInput({ file: label, modified, workbook }, { profile, asOf });
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;

@@ -6,16 +6,17 @@ import { loadWorkbook } from "../../io/load";
 import { formatReport } from "../format";
 import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
-import { loadProfile, parseAsOf, VERSION } from "../options";
+import { loadProfile, parseAsOf, parseTimeout, TIMEOUT_HELP, VERSION } from "../options";
 
 interface ValidateFlags {
   json?: boolean;
   asOf?: string;
   profile?: string;
   mask?: boolean;
+  timeout?: string;
 }
 
-/** `taizhang validate FILE… [--json] [--as-of YYYY-MM-DD] [--profile NAME|PATH] [--mask]` */
+/** `taizhang validate FILE… [--json] [--as-of YYYY-MM-DD] [--profile NAME|PATH] [--mask] [--timeout SECONDS]` */
 export function registerValidate(program: Command, setExit: SetExit): void {
   program
     .command("validate")
@@ -25,13 +26,15 @@ export function registerValidate(program: Command, setExit: SetExit): void {
     .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
     .option("--profile <name|path>", "配置：100-50、200-100 或 JSON 文件路径", "100-50")
     .option("--mask", "报告中的身份证号只显示前 6 位和后 4 位，电话只显示前 3 位和后 4 位")
+    .option("--timeout <seconds>", TIMEOUT_HELP)
     .action(async (args: string[], flags: ValidateFlags) => {
       const asOf = parseAsOf(flags.asOf);
+      const limits = parseTimeout(flags.timeout);
       const profile = await loadProfile(flags.profile);
       const files: FileReport[] = [];
       for (const file of await expandInputs(args)) {
         try {
-          const workbook = await loadWorkbook(file);
+          const workbook = await loadWorkbook(file, limits);
           files.push(reportWorkbook(workbook, { profile, asOf }).report);
         } catch (e) {
           if (!(e instanceof ReadError)) throw e;

@@ -1,0 +1,69 @@
+/**
+ * The ribbon's ExecuteFunction commands (manifest FunctionFile). Each action
+ * is registered with Office.actions.associate (and by name on window, for
+ * Excel builds before it) and always ends with event.completed(). A command
+ * has no pane of its own: a refusal or a notice opens a small dialog.
+ */
+import { todayInShanghai } from "../../core/dates";
+import { LEDGERS } from "../../core/ledgers";
+import { countBySeverity } from "../../core/finding";
+import { clearMarksInExcel } from "../excel/clear";
+import { detectCapabilities } from "../excel/capabilities";
+import { insertTemplateInExcel } from "../excel/template";
+import { validateInExcel, type Scope } from "../excel/validate";
+import { savedProfile } from "../office";
+
+type Action = () => Promise<string[]>;
+
+const caps = () => detectCapabilities((name, version) => Office.context.requirements.isSetSupported(name, version));
+
+const validate = (scope: Scope): Action => async () => {
+  const result = await validateInExcel({ scope, profile: savedProfile(), asOf: todayInShanghai(), caps: caps() });
+  const c = countBySeverity(result.findings);
+  const where = scope === "all" ? "全部工作表" : `工作表“${result.activeSheet}”`;
+  const summary = `${where}：错误 ${c.error} 个、警告 ${c.warning} 个、提示 ${c.info} 个，已标记 ${result.marked} 个单元格，清单见“校验结果”表。`;
+  return result.notices.length > 0 ? [summary, ...result.notices] : [];
+};
+
+export const ACTIONS: Record<string, Action> = {
+  validateSheet: validate("active"),
+  validateAll: validate("all"),
+  clearMarks: async () => (await clearMarksInExcel(caps())).notices,
+  ...Object.fromEntries(
+    LEDGERS.map((l): [string, Action] => [
+      `insertTemplate_${l.key}`,
+      async () => {
+        await insertTemplateInExcel(l.key, savedProfile(), caps());
+        return [];
+      },
+    ]),
+  ),
+};
+
+/** Show messages in a small dialog (taskpane.html?notice=…), the only UI a command has. */
+function notify(lines: string[]): void {
+  const url = new URL("taskpane.html", window.location.href);
+  url.searchParams.set("notice", lines.join("\n"));
+  Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 35, displayInIframe: true });
+}
+
+function command(action: Action) {
+  return async (event: Office.AddinCommands.Event) => {
+    try {
+      const lines = await action();
+      if (lines.length > 0) notify(lines);
+    } catch (e) {
+      notify([e instanceof Error ? e.message : String(e)]);
+    } finally {
+      event.completed();
+    }
+  };
+}
+
+Office.onReady(() => {
+  for (const [id, action] of Object.entries(ACTIONS)) {
+    const handler = command(action);
+    Office.actions?.associate(id, handler);
+    (window as unknown as Record<string, unknown>)[id] = handler;
+  }
+});

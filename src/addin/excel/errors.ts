@@ -1,0 +1,67 @@
+/**
+ * Failures a secretary can hit inside Excel, each with a zh-CN message that
+ * says what happened and what to do. Every run checks before it writes, so
+ * when one of these is raised nothing has been changed in the workbook.
+ */
+export type AddinErrorKind =
+  | "cell-edit"
+  | "protected-workbook"
+  | "no-ledger"
+  | "too-large"
+  | "cancelled"
+  | "old-excel"
+  | "busy"
+  | "unexpected";
+
+export class AddinError extends Error {
+  constructor(
+    readonly kind: AddinErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AddinError";
+  }
+}
+
+const MESSAGES: Record<Exclude<AddinErrorKind, "no-ledger" | "too-large">, string> = {
+  "cell-edit": "Excel 正处于单元格编辑状态，无法校验。请先按 Enter 或 Esc 结束编辑，再点一次。工作簿没有任何改动。",
+  "protected-workbook": "工作簿结构受保护，无法添加“校验结果”表和标记记录。问题已列在助手中；如需在单元格上标记，请先在“审阅 → 保护工作簿”中取消保护。",
+  cancelled: "已取消，工作簿没有任何改动。",
+  "old-excel": "此版本 Excel 过旧，不支持加载项所需的 ExcelApi 1.1。请升级到 Excel 2016 或更新版本，或使用网页版 Excel；也可以在浏览器中打开助手，直接选择文件校验。",
+  busy: "Excel 正忙（可能有对话框未关闭或正在计算），请稍后再试。工作簿没有任何改动。",
+  unexpected: "操作未完成，工作簿没有任何改动。",
+};
+
+export const addinError = (kind: keyof typeof MESSAGES, detail?: string): AddinError =>
+  new AddinError(kind, detail ? `${MESSAGES[kind]}（${detail}）` : MESSAGES[kind]);
+
+/** An Office.js rejection (OfficeExtension.Error has a string `code`) → AddinError. */
+export function toAddinError(e: unknown): AddinError {
+  if (e instanceof AddinError) return e;
+  const code = typeof e === "object" && e !== null ? String((e as { code?: unknown }).code ?? "") : "";
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return addinError("cell-edit");
+    case "ApiNotFound":
+    case "NotImplemented":
+      return addinError("old-excel");
+    case "ActivityLimitReached":
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return new AddinError("too-large", "要读取或写入的数据超过了 Excel 单次请求的上限。请分表校验（“校验本表”），或用命令行 taizhang validate 校验该文件。工作簿没有任何改动。");
+    case "GeneralException":
+    case "ServiceUnavailable":
+      return addinError("busy");
+    default:
+      return addinError("unexpected", code || (e instanceof Error ? e.message : String(e)));
+  }
+}
+
+/** Excel.run with every rejection turned into an AddinError (zh-CN). */
+export async function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run(batch);
+  } catch (e) {
+    throw toAddinError(e);
+  }
+}

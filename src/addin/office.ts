@@ -1,0 +1,41 @@
+/**
+ * The Office host, if any: whether we run inside Excel, what it supports, and
+ * the workbook-level settings (the profile travels with the workbook).
+ */
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile } from "../core/profile";
+import { detectCapabilities, type Capabilities } from "./excel/capabilities";
+
+export type Host = { kind: "excel"; caps: Capabilities } | { kind: "standalone"; reason: string };
+
+/** office.js never answers outside Office in some browsers: stop waiting after this. */
+const READY_TIMEOUT_MS = 5000;
+
+export async function detectHost(): Promise<Host> {
+  if (typeof Office === "undefined") return { kind: "standalone", reason: "未能加载 office.js（离线或在普通浏览器中打开）" };
+  const info = await Promise.race([
+    Office.onReady(),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), READY_TIMEOUT_MS)),
+  ]);
+  if (!info || info.host !== Office.HostType.Excel) return { kind: "standalone", reason: "不在 Excel 中运行" };
+  const isSetSupported = (name: string, version: string) => Office.context.requirements.isSetSupported(name, version);
+  if (!isSetSupported("ExcelApi", "1.1")) return { kind: "standalone", reason: "此版本 Excel 不支持 ExcelApi 1.1" };
+  return { kind: "excel", caps: detectCapabilities(isSetSupported) };
+}
+
+const PROFILE_SETTING = "taizhang.profile";
+
+export const PROFILE_NAMES = Object.keys(BUILTIN_PROFILES);
+
+/** The workbook's profile (Office.context.document.settings), else the default. */
+export function savedProfile(): Profile {
+  const name = typeof Office !== "undefined" ? (Office.context?.document?.settings?.get(PROFILE_SETTING) as unknown) : null;
+  return (typeof name === "string" && BUILTIN_PROFILES[name]) || BUILTIN_PROFILES[DEFAULT_PROFILE];
+}
+
+export function saveProfile(name: string): Promise<void> {
+  const settings = Office.context.document.settings;
+  settings.set(PROFILE_SETTING, name);
+  return new Promise((resolve, reject) =>
+    settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error))),
+  );
+}

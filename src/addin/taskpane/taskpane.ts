@@ -1,0 +1,223 @@
+/**
+ * The task pane. In Excel: the ribbon's actions with their results listed by
+ * sheet and severity (click → the cell), the profile saved in the workbook,
+ * progress with a cancel. Outside Excel (office.js missing or no host): the
+ * same pane validates and merges files chosen from disk – standalone mode.
+ */
+import "./taskpane.css";
+import packageJson from "../../../package.json";
+import { todayInShanghai } from "../../core/dates";
+import type { Finding } from "../../core/finding";
+import { LEDGERS } from "../../core/ledgers";
+import type { LedgerKey } from "../../core/ledger";
+import { mergeWorkbooks } from "../../core/merge";
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile } from "../../core/profile";
+import { reportWorkbook, unreadableReport, type FileReport } from "../../core/report";
+import { missingFeatures, type Capabilities } from "../excel/capabilities";
+import { clearMarksInExcel } from "../excel/clear";
+import { AddinError, addinError, toAddinError } from "../excel/errors";
+import { insertSummaryInExcel } from "../excel/summary";
+import { insertTemplateInExcel } from "../excel/template";
+import { validateInExcel, type Scope } from "../excel/validate";
+import { detectHost, PROFILE_NAMES, saveProfile, savedProfile } from "../office";
+import { renderNotices, renderReports, summaryText } from "./view";
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+interface Notice {
+  text: string;
+  error?: boolean;
+}
+
+let caps: Capabilities | null = null;
+let standing: Notice[] = [];
+let cancelled = false;
+
+function show(notices: Notice[], summary = "", reports: FileReport[] = [], selectable = false): void {
+  renderNotices($("notices"), [...standing, ...notices]);
+  $("summary").textContent = summary;
+  renderReports($("results"), reports, selectable ? selectCell : undefined);
+}
+
+const failure = (e: unknown): Notice => ({ text: e instanceof AddinError ? e.message : toAddinError(e).message, error: true });
+
+/** Run one action at a time: buttons off, progress on, a cancel that stops before anything is written. */
+async function busy(first: string, action: () => Promise<void>): Promise<void> {
+  const buttons = Array.from(document.querySelectorAll<HTMLButtonElement>("button:not(#cancel), input, select"));
+  buttons.forEach((b) => (b.disabled = true));
+  cancelled = false;
+  setProgress(first);
+  $("progress").hidden = false;
+  try {
+    await action();
+  } catch (e) {
+    show([failure(e)]);
+  } finally {
+    $("progress").hidden = true;
+    buttons.forEach((b) => (b.disabled = false));
+    $<HTMLButtonElement>("merge-run").disabled = $<HTMLInputElement>("merge-files").files?.length === 0;
+  }
+}
+
+const setProgress = (text: string) => ($("progress-text").textContent = text);
+const checkCancel = () => {
+  if (cancelled) throw addinError("cancelled");
+};
+
+function profile(): Profile {
+  return BUILTIN_PROFILES[$<HTMLSelectElement>("profile").value] ?? BUILTIN_PROFILES[DEFAULT_PROFILE];
+}
+
+function asOf(): string {
+  return $<HTMLInputElement>("as-of").value || todayInShanghai();
+}
+
+async function selectCell(f: Finding): Promise<void> {
+  try {
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(f.sheet!);
+      sheet.activate();
+      sheet.getRange(f.cell ?? `A${f.row ?? 1}`).select();
+      await context.sync();
+    });
+  } catch (e) {
+    show([failure(e)]);
+  }
+}
+
+// ---- in Excel ----
+
+async function validateHere(scope: Scope): Promise<void> {
+  const result = await validateInExcel({
+    scope,
+    profile: profile(),
+    asOf: asOf(),
+    caps: caps!,
+    onProgress: (p) => setProgress(p.message),
+    isCancelled: () => cancelled,
+  });
+  const where = scope === "all" ? "全部工作表" : `工作表“${result.activeSheet}”`;
+  const marked = result.marked > 0 ? `，已在 ${result.marked} 个单元格上标记` : "";
+  const report = scope === "all" ? result.report : { ...result.report, sheets: result.report.sheets.filter((s) => s.sheet === result.activeSheet) };
+  show(result.notices.map((text) => ({ text })), `${where}：${summaryText(result.findings)}${marked}`, [report], true);
+}
+
+async function clearHere(): Promise<void> {
+  const result = await clearMarksInExcel(caps!);
+  show(result.notices.map((text) => ({ text })), `已清除 ${result.restored} 个单元格的标记，恢复了原来的填充`);
+}
+
+async function insertTemplateHere(): Promise<void> {
+  const key = $<HTMLSelectElement>("template-ledger").value as LedgerKey;
+  const name = await insertTemplateInExcel(key, profile(), caps!);
+  show([], `已插入模板工作表“${name}”`);
+}
+
+// ---- files from disk (standalone validation and merge) ----
+
+async function readFiles(files: File[]) {
+  const { readChosenFile } = await import(/* webpackChunkName: "reader" */ "./files");
+  const inputs = [];
+  for (const [i, file] of files.entries()) {
+    setProgress(`正在读取 ${i + 1}/${files.length}：${file.name}`);
+    await new Promise((r) => setTimeout(r, 0));
+    checkCancel();
+    inputs.push(await readChosenFile(file));
+  }
+  return inputs;
+}
+
+async function validateFiles(files: File[]): Promise<void> {
+  const reports: FileReport[] = [];
+  for (const input of await readFiles(files)) {
+    checkCancel();
+    reports.push("error" in input ? unreadableReport(input.file, input.error) : reportWorkbook(input.workbook, { profile: profile(), asOf: asOf() }).report);
+  }
+  const all = reports.flatMap((r) => r.sheets.flatMap((s) => s.issues));
+  const unreadable = reports.filter((r) => r.status === "unreadable").length;
+  show([], `${files.length} 个文件：${summaryText(all)}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`, reports);
+}
+
+async function mergeFiles(files: File[]): Promise<void> {
+  const inputs = await readFiles(files);
+  setProgress(`正在汇总 ${inputs.length} 个文件…`);
+  await new Promise((r) => setTimeout(r, 0));
+  checkCancel();
+  const outcome = mergeWorkbooks(inputs, { profile: profile(), asOf: asOf(), version: packageJson.version, output: "学院汇总.xlsx" });
+  const merged = outcome.report.merge.branches.filter((b) => b.status === "merged").length;
+  let where: string;
+  if (caps) {
+    const names = await insertSummaryInExcel(outcome.summary, caps);
+    where = `汇总已插入为新工作表：${names.join("、")}`;
+  } else {
+    const { downloadSummary } = await import(/* webpackChunkName: "writer" */ "./download");
+    await downloadSummary(outcome.summary, "学院汇总.xlsx");
+    where = "汇总已下载为“学院汇总.xlsx”";
+  }
+  const general = outcome.report.merge.issues.map((f) => ({ text: f.message }));
+  show(general, `汇总了 ${merged}/${inputs.length} 个支部的台账。${where}`, outcome.report.files, false);
+}
+
+// ---- start ----
+
+function fillSelects(current: Profile): void {
+  const select = $<HTMLSelectElement>("profile");
+  for (const name of PROFILE_NAMES) {
+    const { staff, student } = BUILTIN_PROFILES[name].funding;
+    select.add(new Option(`${name}（经费 教职工 ¥${staff}、学生 ¥${student}）`, name));
+  }
+  select.value = current.name;
+  const ledger = $<HTMLSelectElement>("template-ledger");
+  for (const l of LEDGERS) ledger.add(new Option(l.title, l.key));
+  $<HTMLInputElement>("as-of").value = todayInShanghai();
+}
+
+const chosen = (id: string): File[] => Array.from($<HTMLInputElement>(id).files ?? []);
+
+function wire(): void {
+  $("cancel").addEventListener("click", () => {
+    cancelled = true;
+    setProgress("正在取消…");
+  });
+  $("validate-sheet").addEventListener("click", () => busy("正在校验本表…", () => validateHere("active")));
+  $("validate-all").addEventListener("click", () => busy("正在校验全部工作表…", () => validateHere("all")));
+  $("clear-marks").addEventListener("click", () => busy("正在清除标记…", clearHere));
+  $("insert-template").addEventListener("click", () => busy("正在插入模板…", insertTemplateHere));
+  $("files").addEventListener("change", () => {
+    const files = chosen("files");
+    if (files.length > 0) void busy("正在读取文件…", () => validateFiles(files));
+  });
+  $("merge-files").addEventListener("change", () => ($<HTMLButtonElement>("merge-run").disabled = chosen("merge-files").length === 0));
+  $("merge-run").addEventListener("click", () => busy("正在读取文件…", () => mergeFiles(chosen("merge-files"))));
+  $("profile").addEventListener("change", () => {
+    if (caps) saveProfile($<HTMLSelectElement>("profile").value).catch((e) => show([failure(e)]));
+  });
+}
+
+/** taskpane.html?notice=… is the dialog a ribbon command opens to say something. */
+function showNoticeOnly(text: string): void {
+  document.body.replaceChildren();
+  const p = document.createElement("p");
+  p.className = "notice-dialog";
+  p.style.whiteSpace = "pre-wrap";
+  p.textContent = text;
+  document.body.append(p);
+}
+
+async function start(): Promise<void> {
+  const notice = new URLSearchParams(window.location.search).get("notice");
+  if (notice !== null) return showNoticeOnly(notice);
+  const host = await detectHost();
+  caps = host.kind === "excel" ? host.caps : null;
+  fillSelects(caps ? savedProfile() : BUILTIN_PROFILES[DEFAULT_PROFILE]);
+  wire();
+  document.body.dataset.mode = host.kind;
+  $("excel-actions").hidden = !caps;
+  $("file-actions").hidden = !!caps;
+  $("mode").textContent = caps ? "在 Excel 中运行" : `独立模式：${host.kind === "standalone" ? host.reason : ""}，可直接选择文件校验和汇总`;
+  standing = caps ? missingFeatures(caps).map((text) => ({ text })) : [];
+  if (caps && new URLSearchParams(window.location.search).get("view") === "merge") $("merge").scrollIntoView();
+  show([]);
+}
+
+void start();

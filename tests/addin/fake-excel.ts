@@ -1,0 +1,714 @@
+/**
+ * A fake Excel host for tests – faithful where our adapter relies on Office.js
+ * semantics: operations are queued and run in order at context.sync() (a
+ * failing operation rejects the sync and leaves the ones before it applied, as
+ * Excel does); a property read before load + sync throws PropertyNotLoaded;
+ * Excel in cell-edit mode rejects every sync; a protected sheet refuses writes
+ * with AccessDenied; getRanges refuses addresses over 8,192 characters; a note
+ * cannot be added where one exists. Every sync is counted.
+ *
+ * Self-contained (no imports): tests/e2e transpiles this file and runs the
+ * same fake in the browser behind a fake office.js.
+ */
+
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number;
+}
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat: string;
+  fill: FakeFill;
+  bold?: boolean;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  protected: boolean;
+  /** Keyed by cellKey(row, col). */
+  cells: Map<number, FakeCell>;
+  notes: Map<string, string>;
+  comments: Map<string, string>;
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  frozenRows: number;
+  validations: Map<string, unknown>;
+}
+
+/** What the tests put in: the shape of the core's Table. */
+export interface FakeTableInput {
+  name: string;
+  origin?: { row: number; col: number };
+  cells: ({ value: string | number | boolean | null; format?: string } | null)[][];
+  merges?: { top: number; left: number; bottom: number; right: number }[];
+}
+
+export const NO_FILL: FakeFill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0 };
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  active = "";
+  name = "测试工作簿.xlsx";
+  protected = false;
+  cellEditMode = false;
+  syncs = 0;
+  /** Operations run by the last sync (how big its request was). */
+  lastBatchSize = 0;
+
+  static fromTables(tables: FakeTableInput[]): FakeWorkbook {
+    const wb = new FakeWorkbook();
+    for (const t of tables) {
+      const sheet = wb.addSheet(t.name);
+      const origin = t.origin ?? { row: 0, col: 0 };
+      t.cells.forEach((row, r) =>
+        row.forEach((c, col) => {
+          if (!c || c.value === null || c.value === "") return;
+          sheet.cells.set(key(origin.row + r, origin.col + col), { value: c.value, numberFormat: c.format ?? "General", fill: { ...NO_FILL } });
+        }),
+      );
+      sheet.merges = t.merges ?? [];
+    }
+    wb.active = tables[0]?.name ?? "";
+    return wb;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      throw new FakeExcelError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
+    }
+    const sheet: FakeSheet = {
+      name,
+      visibility: "Visible",
+      protected: false,
+      cells: new Map(),
+      notes: new Map(),
+      comments: new Map(),
+      merges: [],
+      frozenRows: 0,
+      validations: new Map(),
+    };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+    return s;
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const { row, col } = parseCell(address);
+    return this.sheet(sheet).cells.get(key(row, col));
+  }
+
+  /** Values and formulas of every cell, for before/after comparisons. */
+  contents(sheet: string): string {
+    const s = this.sheet(sheet);
+    return JSON.stringify([...s.cells].filter(([, c]) => c.value !== "" || c.formula).map(([k, c]) => [k, c.value, c.formula ?? null]).sort());
+  }
+}
+
+// ---- addresses ----
+
+const COLS = 16_384;
+export const cellKey = (row: number, col: number): number => row * COLS + col;
+const key = cellKey;
+const rowOf = (k: number) => Math.floor(k / COLS);
+const colOf = (k: number) => k % COLS;
+
+function colLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function parseCell(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
+  if (!m) throw new FakeExcelError("InvalidArgument", `Invalid address: ${ref}`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+function parseArea(address: string): Area {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const whole = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(local);
+  if (whole) {
+    const a = parseCell(`${whole[1]}1`).col;
+    const b = parseCell(`${whole[2]}1`).col;
+    return { top: 0, left: a, bottom: 1_048_575, right: b };
+  }
+  const [from, to = from] = local.split(":");
+  const a = parseCell(from);
+  const b = parseCell(to);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+const cellRef = (row: number, col: number) => `${colLetters(col)}${row + 1}`;
+const areaRef = (a: Area) => (a.top === a.bottom && a.left === a.right ? cellRef(a.top, a.left) : `${cellRef(a.top, a.left)}:${cellRef(a.bottom, a.right)}`);
+const sheetRef = (name: string) => (/^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+function cellsOf(a: Area, fn: (row: number, col: number) => void): void {
+  for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) fn(r, c);
+}
+
+// ---- the request context and its queue ----
+
+type Op = () => void;
+
+class Context {
+  readonly queue: Op[] = [];
+  readonly workbook: WorkbookProxy;
+  syncs = 0;
+  constructor(readonly state: FakeWorkbook) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  async sync(): Promise<void> {
+    await Promise.resolve();
+    this.syncs += 1;
+    this.state.syncs += 1;
+    const ops = this.queue.splice(0);
+    this.state.lastBatchSize = ops.length;
+    if (this.state.cellEditMode) {
+      throw new FakeExcelError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    }
+    for (const op of ops) op();
+  }
+}
+
+abstract class Proxy {
+  protected loaded = new Map<string, unknown>();
+  constructor(readonly context: Context) {}
+  /** Queue a load of comma-separated properties or paths ("items/name", "protection/protected"). */
+  load(props?: string | string[]): this {
+    const list = (Array.isArray(props) ? props : (props ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+    this.context.queue.push(() => this.snapshot(list));
+    return this;
+  }
+  snapshot(paths: string[]): void {
+    for (const p of paths) {
+      const [head, ...rest] = p.split("/");
+      if (rest.length > 0) this.child(head).snapshot([rest.join("/")]);
+      else this.loaded.set(head, this.read(head));
+    }
+  }
+  protected child(name: string): Proxy {
+    throw new FakeExcelError("InvalidArgument", `No navigation property ${name}`);
+  }
+  protected abstract read(name: string): unknown;
+  protected get(name: string): unknown {
+    if (!this.loaded.has(name)) {
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded.get(name);
+  }
+  protected queue(op: Op): void {
+    this.context.queue.push(op);
+  }
+}
+
+class WorkbookProxy extends Proxy {
+  readonly worksheets: WorksheetCollection;
+  readonly protection: ValueProxy;
+  constructor(context: Context) {
+    super(context);
+    this.worksheets = new WorksheetCollection(context);
+    this.protection = new ValueProxy(context, { protected: () => context.state.protected });
+  }
+  get name() {
+    return this.get("name") as string;
+  }
+  protected override read(name: string) {
+    if (name === "name") return this.context.state.name;
+    throw new FakeExcelError("InvalidArgument", name);
+  }
+  protected override child(name: string): Proxy {
+    if (name === "protection") return this.protection;
+    return super.child(name);
+  }
+}
+
+/** A proxy over a few read-only values. */
+class ValueProxy extends Proxy {
+  constructor(
+    context: Context,
+    private readonly readers: Record<string, () => unknown>,
+  ) {
+    super(context);
+    for (const k of Object.keys(readers)) Object.defineProperty(this, k, { get: () => this.get(k) });
+  }
+  override snapshot(paths: string[]): void {
+    super.snapshot(this.readers.isNullObject ? ["isNullObject", ...paths] : paths);
+  }
+  protected override read(name: string) {
+    const r = this.readers[name];
+    if (!r) throw new FakeExcelError("InvalidArgument", name);
+    return r();
+  }
+}
+
+class WorksheetCollection extends Proxy {
+  get items(): Worksheet[] {
+    return this.get("items") as Worksheet[];
+  }
+  override snapshot(paths: string[]): void {
+    const items = this.context.state.sheets.map((s) => new Worksheet(this.context, () => this.context.state.sheet(s.name)));
+    this.loaded.set("items", items);
+    const sub = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    for (const item of items) item.snapshot(sub.length > 0 ? sub : ["name"]);
+  }
+  protected override read(): unknown {
+    return undefined;
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.context, () => this.context.state.sheet(name));
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, () => this.context.state.sheet(this.context.state.active));
+  }
+  add(name: string): Worksheet {
+    let created: FakeSheet | null = null;
+    this.queue(() => {
+      if (this.context.state.protected) throw new FakeExcelError("AccessDenied", "The workbook is protected.");
+      created = this.context.state.addSheet(name);
+    });
+    return new Worksheet(this.context, () => {
+      if (!created) throw new FakeExcelError("ItemNotFound", name);
+      return created;
+    });
+  }
+}
+
+function writable(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected) throw new FakeExcelError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+  return sheet;
+}
+
+class Worksheet extends Proxy {
+  readonly protection: ValueProxy;
+  readonly notes: AnnotationCollection;
+  readonly comments: AnnotationCollection;
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly autoFilter: { apply: (range: Range) => void };
+  constructor(
+    context: Context,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super(context);
+    this.protection = new ValueProxy(context, { protected: () => resolve().protected });
+    this.notes = new AnnotationCollection(context, this, "notes");
+    this.comments = new AnnotationCollection(context, this, "comments");
+    this.freezePanes = { freezeRows: (n) => this.queue(() => (this.resolve().frozenRows = n)) };
+    this.autoFilter = { apply: () => this.queue(() => undefined) };
+  }
+  get name() {
+    return this.get("name") as string;
+  }
+  get visibility() {
+    return this.get("visibility") as string;
+  }
+  set visibility(v: string) {
+    this.queue(() => (this.resolve().visibility = v as FakeSheet["visibility"]));
+  }
+  protected override read(name: string) {
+    const s = this.resolve();
+    if (name === "name") return s.name;
+    if (name === "visibility") return s.visibility;
+    throw new FakeExcelError("InvalidArgument", name);
+  }
+  protected override child(name: string): Proxy {
+    if (name === "protection") return this.protection;
+    return super.child(name);
+  }
+  getRange(address?: string): Range {
+    return new Range(this.context, this, () => (address ? parseArea(address) : { top: 0, left: 0, bottom: 1_048_575, right: 16_383 }));
+  }
+  getRanges(addresses: string): RangeAreas {
+    if (addresses.length > 8192) throw new FakeExcelError("InvalidArgument", "The address is longer than 8192 characters.");
+    return new RangeAreas(this.context, this, addresses.split(",").map((a) => this.getRange(a)));
+  }
+  getUsedRange(valuesOnly?: boolean): Range {
+    let cached: { sync: number; area: Area } | null = null;
+    return new Range(this.context, this, () => {
+      // Excel evaluates the used range when the batch runs; one evaluation per sync.
+      if (!cached || cached.sync !== this.context.syncs) cached = { sync: this.context.syncs, area: usedArea(this.resolve(), valuesOnly === true) };
+      return cached.area;
+    });
+  }
+  delete(): void {
+    this.queue(() => {
+      const state = this.context.state;
+      if (state.protected) throw new FakeExcelError("AccessDenied", "The workbook is protected.");
+      const s = this.resolve();
+      state.sheets = state.sheets.filter((x) => x !== s);
+      if (state.active === s.name) state.active = state.sheets[0]?.name ?? "";
+    });
+  }
+  activate(): void {
+    this.queue(() => (this.context.state.active = this.resolve().name));
+  }
+}
+
+function usedArea(sheet: FakeSheet, valuesOnly: boolean): Area {
+  let area: Area | null = null;
+  for (const [k, c] of sheet.cells) {
+    const formatted = c.numberFormat !== "General" || c.fill.pattern !== "None" || c.bold;
+    if (c.value === "" && !c.formula && (valuesOnly || !formatted)) continue;
+    const row = rowOf(k);
+    const col = colOf(k);
+    area = area
+      ? { top: Math.min(area.top, row), left: Math.min(area.left, col), bottom: Math.max(area.bottom, row), right: Math.max(area.right, col) }
+      : { top: row, left: col, bottom: row, right: col };
+  }
+  return area ?? { top: 0, left: 0, bottom: 0, right: 0 };
+}
+
+function cellAt(sheet: FakeSheet, row: number, col: number, create: boolean): FakeCell | undefined {
+  const k = key(row, col);
+  let c = sheet.cells.get(k);
+  if (!c && create) {
+    c = { value: "", numberFormat: "General", fill: { ...NO_FILL } };
+    sheet.cells.set(k, c);
+  }
+  return c;
+}
+
+/** What Excel shows for a formula we can "evaluate": HYPERLINK's label. */
+function formulaValue(formula: string): string {
+  const m = /^=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/.exec(formula);
+  return m ? m[1].replace(/""/g, '"') : formula;
+}
+
+function enter(cell: FakeCell, input: unknown): void {
+  if (typeof input === "string" && input.startsWith("=") && cell.numberFormat !== "@") {
+    cell.formula = input;
+    cell.value = formulaValue(input);
+    return;
+  }
+  delete cell.formula;
+  if (typeof input === "string" && input.startsWith("'")) cell.value = input.slice(1);
+  else if (typeof input === "string" && cell.numberFormat !== "@" && /^-?\d+(\.\d+)?$/.test(input)) cell.value = Number(input);
+  else cell.value = input as FakeCell["value"];
+}
+
+class Range extends Proxy {
+  readonly format: RangeFormat;
+  readonly dataValidation: { rule: unknown };
+  constructor(
+    context: Context,
+    readonly sheet: Worksheet,
+    readonly area: () => Area,
+  ) {
+    super(context);
+    this.format = new RangeFormat(context, this);
+    const range = this;
+    this.dataValidation = {
+      set rule(rule: unknown) {
+        range.write((s, a) => s.validations.set(areaRef(a), rule));
+      },
+      get rule() {
+        return undefined;
+      },
+    };
+  }
+  /** Queue a write to this range's sheet (refused on a protected sheet). */
+  write(fn: (sheet: FakeSheet, area: Area) => void): void {
+    this.queue(() => fn(writable(this.sheet.resolve()), this.area()));
+  }
+  protected override read(name: string): unknown {
+    const sheet = this.sheet.resolve();
+    const a = this.area();
+    const grid = (f: (c: FakeCell | undefined) => unknown) => {
+      const rows: unknown[][] = [];
+      for (let r = a.top; r <= a.bottom; r++) {
+        const row: unknown[] = [];
+        for (let c = a.left; c <= a.right; c++) row.push(f(sheet.cells.get(key(r, c))));
+        rows.push(row);
+      }
+      return rows;
+    };
+    switch (name) {
+      case "address":
+        return `${sheetRef(sheet.name)}!${areaRef(a)}`;
+      case "rowCount":
+        return a.bottom - a.top + 1;
+      case "columnCount":
+        return a.right - a.left + 1;
+      case "values":
+        return grid((c) => c?.value ?? "");
+      case "numberFormat":
+        return grid((c) => c?.numberFormat ?? "General");
+      case "formulas":
+        return grid((c) => c?.formula ?? c?.value ?? "");
+      default:
+        throw new FakeExcelError("InvalidArgument", name);
+    }
+  }
+  get address() {
+    return this.get("address") as string;
+  }
+  get rowCount() {
+    return this.get("rowCount") as number;
+  }
+  get columnCount() {
+    return this.get("columnCount") as number;
+  }
+  get values() {
+    return this.get("values") as unknown[][];
+  }
+  set values(v: unknown[][]) {
+    this.setGrid(v, enter);
+  }
+  get formulas() {
+    return this.get("formulas") as unknown[][];
+  }
+  set formulas(v: unknown[][]) {
+    this.setGrid(v, enter);
+  }
+  get numberFormat() {
+    return this.get("numberFormat") as string[][];
+  }
+  set numberFormat(v: string[][]) {
+    this.setGrid(v, (cell, f) => (cell.numberFormat = String(f)));
+  }
+  private setGrid(grid: unknown[][], apply: (cell: FakeCell, v: unknown) => void): void {
+    this.write((sheet, a) => {
+      if (grid.length !== a.bottom - a.top + 1 || grid.some((row) => row.length !== a.right - a.left + 1)) {
+        throw new FakeExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      }
+      cellsOf(a, (r, c) => apply(cellAt(sheet, r, c, true)!, grid[r - a.top][c - a.left]));
+    });
+  }
+  clear(): void {
+    this.write((sheet, a) => {
+      for (const k of [...sheet.cells.keys()]) {
+        const r = rowOf(k);
+        const c = colOf(k);
+        if (r >= a.top && r <= a.bottom && c >= a.left && c <= a.right) sheet.cells.delete(k);
+      }
+    });
+  }
+  select(): void {
+    this.queue(() => (this.context.state.active = this.sheet.resolve().name));
+  }
+  getMergedAreasOrNullObject(): ValueProxy {
+    return new ValueProxy(this.context, {
+      isNullObject: () => this.mergesInside().length === 0,
+      address: () => this.mergesInside().map((m) => `${sheetRef(this.sheet.resolve().name)}!${areaRef(m)}`).join(","),
+    });
+  }
+  private mergesInside(): Area[] {
+    const a = this.area();
+    return this.sheet.resolve().merges.filter((m) => m.top >= a.top && m.bottom <= a.bottom && m.left >= a.left && m.right <= a.right);
+  }
+}
+
+class RangeAreas {
+  readonly format: { fill: { color: string; pattern: string; patternColor: string; tintAndShade: number; clear: () => void } };
+  constructor(
+    readonly context: Context,
+    readonly sheet: Worksheet,
+    readonly ranges: Range[],
+  ) {
+    const fills = ranges.map((r) => r.format.fill);
+    const fill = {
+      clear: () => fills.forEach((f) => f.clear()),
+    } as RangeAreas["format"]["fill"];
+    for (const prop of ["color", "pattern", "patternColor", "tintAndShade"] as const) {
+      Object.defineProperty(fill, prop, {
+        set: (v: never) => fills.forEach((f) => ((f as unknown as Record<string, unknown>)[prop] = v)),
+        get: () => {
+          throw new FakeExcelError("PropertyNotLoaded", prop);
+        },
+      });
+    }
+    this.format = { fill };
+  }
+}
+
+class RangeFormat {
+  readonly fill: RangeFill;
+  readonly font: { bold: boolean };
+  constructor(
+    readonly context: Context,
+    readonly range: Range,
+  ) {
+    this.fill = new RangeFill(context, range);
+    this.font = {
+      set bold(v: boolean) {
+        range.write((s, a) => cellsOf(a, (r, c) => (cellAt(s, r, c, true)!.bold = v)));
+      },
+      get bold() {
+        throw new FakeExcelError("PropertyNotLoaded", "bold");
+      },
+    };
+  }
+  set columnWidth(_: number) {
+    this.range.write(() => undefined);
+  }
+  autofitColumns(): void {
+    this.range.write(() => undefined);
+  }
+}
+
+class RangeFill extends Proxy {
+  constructor(
+    context: Context,
+    readonly range: Range,
+  ) {
+    super(context);
+  }
+  protected override read(name: string): unknown {
+    const sheet = this.range.sheet.resolve();
+    const values = new Set<unknown>();
+    cellsOf(this.range.area(), (r, c) => values.add((sheet.cells.get(key(r, c))?.fill ?? NO_FILL)[name as keyof FakeFill]));
+    return values.size === 1 ? [...values][0] : null;
+  }
+  private set(prop: keyof FakeFill, v: unknown): void {
+    this.range.write((sheet, a) =>
+      cellsOf(a, (r, c) => {
+        const cell = cellAt(sheet, r, c, true)!;
+        cell.fill = { ...cell.fill, [prop]: v };
+        if (prop === "color" && cell.fill.pattern === "None") cell.fill.pattern = "Solid";
+      }),
+    );
+  }
+  get color() {
+    return this.get("color") as string;
+  }
+  set color(v: string) {
+    this.set("color", String(v).toUpperCase());
+  }
+  get pattern() {
+    return this.get("pattern") as string;
+  }
+  set pattern(v: string) {
+    this.set("pattern", v);
+  }
+  get patternColor() {
+    return this.get("patternColor") as string;
+  }
+  set patternColor(v: string) {
+    this.set("patternColor", v);
+  }
+  get tintAndShade() {
+    return this.get("tintAndShade") as number;
+  }
+  set tintAndShade(v: number) {
+    this.set("tintAndShade", v);
+  }
+  clear(): void {
+    this.range.write((sheet, a) => cellsOf(a, (r, c) => (cellAt(sheet, r, c, true)!.fill = { ...NO_FILL })));
+  }
+}
+
+class AnnotationCollection extends Proxy {
+  constructor(
+    context: Context,
+    readonly sheet: Worksheet,
+    readonly kind: "notes" | "comments",
+  ) {
+    super(context);
+  }
+  private store(): Map<string, string> {
+    return this.sheet.resolve()[this.kind];
+  }
+  get items(): Annotation[] {
+    return this.get("items") as Annotation[];
+  }
+  override snapshot(paths: string[]): void {
+    const items = [...this.store().keys()].map((cell) => new Annotation(this.context, this, cell));
+    this.loaded.set("items", items);
+    const sub = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    for (const item of items) item.snapshot(sub);
+  }
+  protected override read(): unknown {
+    return undefined;
+  }
+  add(cell: Range | string, content: string): Annotation {
+    const at = () => {
+      const a = typeof cell === "string" ? parseArea(cell) : cell.area();
+      if (a.top !== a.bottom || a.left !== a.right) throw new FakeExcelError("InvalidArgument", "A note must be on one cell.");
+      return cellRef(a.top, a.left);
+    };
+    this.queue(() => {
+      writable(this.sheet.resolve());
+      const address = at();
+      if (this.store().has(address)) throw new FakeExcelError("InvalidArgument", `The cell ${address} already has a ${this.kind === "notes" ? "note" : "comment"}.`);
+      this.store().set(address, content);
+    });
+    return new Annotation(this.context, this, "");
+  }
+}
+
+class Annotation extends Proxy {
+  constructor(
+    context: Context,
+    readonly collection: AnnotationCollection,
+    readonly cell: string,
+  ) {
+    super(context);
+  }
+  private map(): Map<string, string> {
+    return this.collection.sheet.resolve()[this.collection.kind];
+  }
+  protected override read(name: string): unknown {
+    if (name === "content") return this.map().get(this.cell);
+    throw new FakeExcelError("InvalidArgument", name);
+  }
+  get content() {
+    return this.get("content") as string;
+  }
+  set content(v: string) {
+    this.queue(() => {
+      writable(this.collection.sheet.resolve());
+      this.map().set(this.cell, v);
+    });
+  }
+  getLocation(): Range {
+    return new Range(this.context, this.collection.sheet, () => parseArea(this.cell));
+  }
+  delete(): void {
+    this.queue(() => {
+      writable(this.collection.sheet.resolve());
+      this.map().delete(this.cell);
+    });
+  }
+}
+
+/** Install `Excel` on the global object, running batches against this workbook. */
+export function installFakeExcel(state: FakeWorkbook, target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+  target.Excel = {
+    run: async <T>(batch: (context: Context) => Promise<T>): Promise<T> => {
+      const context = new Context(state);
+      const result = await batch(context);
+      if (context.queue.length > 0) await context.sync();
+      return result;
+    },
+  };
+}

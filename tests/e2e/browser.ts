@@ -1,0 +1,52 @@
+/**
+ * The built pane (dist/addin) served on localhost and opened in headless
+ * Debian Chromium. Every request to the network is refused except office.js,
+ * which is answered from node_modules/@microsoft/office-js (or by a fake).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import * as path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist", "addin");
+const OFFICE_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+export const CHROMIUM = "/usr/bin/chromium";
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".xml": "text/xml" };
+
+export async function serveDist(): Promise<{ server: Server; url: string }> {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/addin 不存在：请先运行 npm run build");
+  const server = createServer((req, res) => {
+    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+  });
+}
+
+/** office.js: the local copy, or `script` in its place; anything else off localhost is refused. */
+export async function routeOffice(page: Page, script?: string): Promise<void> {
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(OFFICE_CDN)) return route.abort();
+    const rel = url.slice(OFFICE_CDN.length).split("?")[0];
+    if (script !== undefined && rel === "office.js") return route.fulfill({ contentType: "text/javascript", body: script });
+    const file = path.join(OFFICE_DIST, rel);
+    if (!file.startsWith(OFFICE_DIST) || !existsSync(file)) return route.abort();
+    return route.fulfill({ contentType: "text/javascript", body: readFileSync(file) });
+  });
+}
