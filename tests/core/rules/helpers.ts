@@ -6,7 +6,7 @@ import { BUILTIN_PROFILES, makeIdNumber, tableFromRows, validateWorkbook, type F
 
 export const AS_OF = "2026-06-30";
 
-export type Line = Record<string, string | number | null>;
+export type Line = Partial<Record<string, string | number | null>>;
 
 /** A sheet from a header and lines given as objects keyed by header. */
 export function sheet(name: string, headers: string[], lines: Line[], title?: string): Table {

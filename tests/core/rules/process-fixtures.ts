@@ -3,21 +3,10 @@
  * are built from plain rows as a secretary would type them and validated
  * through validateWorkbook, so a test sees the sheet, row and cell a user sees.
  */
-import {
-  BUILTIN_PROFILES,
-  makeIdNumber,
-  profileSchema,
-  tableFromRows,
-  validateWorkbook,
-  type Code,
-  type Finding,
-  type Profile,
-  type Table,
-} from "../../../src/core";
+import { BUILTIN_PROFILES, makeIdNumber, profileSchema, type Finding, type Profile, type Table } from "../../../src/core";
+import { sheet, validate as validateAll, withCode } from "./helpers";
 
 export const PROFILE = BUILTIN_PROFILES["100-50"];
-
-type CellValue = string | number | null;
 
 /** A profile with a few settings changed, schema-checked like a profile file. */
 export const profileWith = (change: (p: Profile) => void): Profile => {
@@ -27,17 +16,9 @@ export const profileWith = (change: (p: Profile) => void): Profile => {
 };
 
 /** Every finding of a workbook, across its sheets and at workbook level. */
-export function validate(sheets: Table[], asOf: string, profile: Profile = PROFILE): Finding[] {
-  const result = validateWorkbook({ name: "支部台账.xlsx", sheets }, { profile, asOf });
-  return [...result.sheets.flatMap((s) => s.findings), ...result.findings];
-}
+export const validate = (sheets: Table[], asOf: string, profile: Profile = PROFILE): Finding[] => validateAll(sheets, { asOf, profile });
 
-export const withCode = (findings: Finding[], code: Code): Finding[] => findings.filter((f) => f.code === code);
-
-/** A sheet: a header row, then one row per record in the header's order. */
-export function sheet(name: string, headers: string[], records: Partial<Record<string, CellValue>>[]): Table {
-  return tableFromRows(name, [headers, ...records.map((r) => headers.map((h) => r[h] ?? null))]);
-}
+export { sheet, withCode };
 
 export interface Member {
   name: string;
