@@ -1,5 +1,6 @@
 /** Options shared by the commands: --as-of and --profile (INTERFACES.md "Defaults"). */
 import { promises as fs } from "node:fs";
+import type { Command } from "commander";
 import type { LoadOptions } from "../io/load";
 import { builtinProfile, DEFAULT_PROFILE, isValidYmd, parseProfile, todayInShanghai, type IsoDate, type Profile } from "../core";
 
@@ -42,6 +43,30 @@ export function parseTimeout(value: string | undefined): LoadOptions {
   return { timeoutMs: Math.round(seconds * 1000) };
 }
 
-export const TIMEOUT_HELP = "每个文件读取的时限（秒，默认 20）；超时的文件报告为无法读取，其余照常";
+const TIMEOUT_HELP = "每个文件读取的时限（秒，默认 20）；超时的文件报告为无法读取，其余照常";
+export const PROFILE_HELP = "配置：100-50、200-100 或 JSON 文件路径";
+
+/** The flags validate and merge share; each command says what --json and --mask cover for it. */
+export interface ReadingFlags {
+  json?: boolean;
+  asOf?: string;
+  profile?: string;
+  mask?: boolean;
+  timeout?: string;
+}
+
+export function addReadingOptions(command: Command, help: { json: string; mask: string }): Command {
+  return command
+    .option("--json", help.json)
+    .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
+    .option("--profile <name|path>", PROFILE_HELP, DEFAULT_PROFILE)
+    .option("--mask", help.mask)
+    .option("--timeout <seconds>", TIMEOUT_HELP);
+}
+
+/** The settings those flags stand for, checked: a usage error names the flag. */
+export async function readingSettings(flags: ReadingFlags): Promise<{ asOf: IsoDate; profile: Profile; limits: LoadOptions }> {
+  return { asOf: parseAsOf(flags.asOf), limits: parseTimeout(flags.timeout), profile: await loadProfile(flags.profile) };
+}
 
 export const VERSION: string = (require("../../package.json") as { version: string }).version;

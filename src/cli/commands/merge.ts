@@ -11,16 +11,11 @@ import { decodeCsv } from "../../io/read-csv";
 import { writeSummary } from "../../io/summary-file";
 import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
-import { loadProfile, parseAsOf, parseTimeout, TIMEOUT_HELP, UsageError, VERSION } from "../options";
+import { addReadingOptions, readingSettings, UsageError, VERSION, type ReadingFlags } from "../options";
 
-interface MergeFlags {
+interface MergeFlags extends ReadingFlags {
   output: string;
   expect?: string;
-  json?: boolean;
-  asOf?: string;
-  profile?: string;
-  mask?: boolean;
-  timeout?: string;
 }
 
 /** Files read at once: parsing runs in worker threads, validation here, so two overlap well. */
@@ -28,38 +23,34 @@ const PARALLEL_READS = 2;
 
 /** `taizhang merge FILE|DIR… -o 学院汇总.xlsx [--expect branches.txt] [--json] [--as-of …] [--profile …] [--mask]` */
 export function registerMerge(program: Command, setExit: SetExit): void {
-  program
+  const command = program
     .command("merge")
     .description("汇总各支部台账：逐个校验，合并成一个学院汇总工作簿（汇总、各台账、问题清单、未提交）")
     .argument("<files...>", "各支部的台账文件或所在文件夹")
     .requiredOption("-o, --output <file>", "汇总工作簿的保存路径，如 学院汇总.xlsx")
-    .option("--expect <file>", "应提交的支部名单（文本文件，每行一个支部）")
-    .option("--json", "以 JSON 输出汇总报告")
-    .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
-    .option("--profile <name|path>", "配置：100-50、200-100 或 JSON 文件路径", "100-50")
-    .option("--mask", "在汇总工作簿中隐去身份证号（保留前 6 位和后 4 位）和手机号（保留前 3 位和后 4 位）")
-    .option("--timeout <seconds>", TIMEOUT_HELP)
-    .action(async (args: string[], flags: MergeFlags) => {
-      const asOf = parseAsOf(flags.asOf);
-      const limits = parseTimeout(flags.timeout);
-      const profile = await loadProfile(flags.profile);
-      const expected = flags.expect !== undefined ? await readExpected(flags.expect) : undefined;
-      const files = await expandInputs(args);
-      if (files.length === 0) throw new UsageError(`在 ${args.join("、")} 中没有找到台账文件（.xlsx、.xls、.csv）`);
+    .option("--expect <file>", "应提交的支部名单（文本文件，每行一个支部）");
+  addReadingOptions(command, {
+    json: "以 JSON 输出汇总报告",
+    mask: "在汇总工作簿和报告中隐去身份证号（保留前 6 位和后 4 位）和手机号（保留前 3 位和后 4 位）",
+  }).action(async (args: string[], flags: MergeFlags) => {
+    const { asOf, profile, limits } = await readingSettings(flags);
+    const expected = flags.expect !== undefined ? await readExpected(flags.expect) : undefined;
+    const files = await expandInputs(args);
+    if (files.length === 0) throw new UsageError(`在 ${args.join("、")} 中没有找到台账文件（.xlsx、.xls、.csv）`);
 
-      const checked = await checkFiles(files, profile, asOf, !flags.json && process.stderr.isTTY === true, limits);
-      const { report, summary } = mergeChecked(checked, { profile, asOf, version: VERSION, expected, output: flags.output, mask: flags.mask });
-      const written = await writeSummary(summary, flags.output).then(
-        () => null,
-        (e: NodeJS.ErrnoException) => `无法写入汇总文件“${flags.output}”（${e.code ?? e.message}）；若该文件正在 Excel 中打开，请先关闭，或换一个保存路径`,
-      );
-      // With --mask the JSON report hides the numbers too: it is as likely to be passed on as the workbook.
-      const shown = flags.mask ? maskReport(report) : report;
-      process.stdout.write(flags.json ? `${JSON.stringify(shown, null, 2)}\n` : formatMerge(shown));
-      if (written) process.stderr.write(`错误：${written}\n`);
-      const unreadable = report.merge.branches.some((b) => b.status === "unreadable");
-      setExit(unreadable || written ? 2 : report.summary.errors > 0 ? 1 : 0);
-    });
+    const checked = await checkFiles(files, profile, asOf, !flags.json && process.stderr.isTTY === true, limits);
+    const { report, summary } = mergeChecked(checked, { profile, asOf, version: VERSION, expected, output: flags.output, mask: flags.mask });
+    const written = await writeSummary(summary, flags.output).then(
+      () => null,
+      (e: NodeJS.ErrnoException) => `无法写入汇总文件“${flags.output}”（${e.code ?? e.message}）；若该文件正在 Excel 中打开，请先关闭，或换一个保存路径`,
+    );
+    // With --mask the JSON report hides the numbers too: it is as likely to be passed on as the workbook.
+    const shown = flags.mask ? maskReport(report) : report;
+    process.stdout.write(flags.json ? `${JSON.stringify(shown, null, 2)}\n` : formatMerge(shown));
+    if (written) process.stderr.write(`错误：${written}\n`);
+    const unreadable = report.merge.branches.some((b) => b.status === "unreadable");
+    setExit(unreadable || written ? 2 : report.summary.errors > 0 ? 1 : 0);
+  });
 }
 
 /** Read, validate and identify every file; an unreadable file is recorded, the rest go on. */

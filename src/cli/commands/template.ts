@@ -3,7 +3,8 @@ import { LEDGERS } from "../../core/ledgers";
 import { BRANCH_TEMPLATE, BRANCH_TEMPLATE_TITLE, buildTemplate, isTemplateKey, TEMPLATE_KEYS, type TemplateKey } from "../../core/template";
 import { writeTemplate } from "../../io/template-writer";
 import type { SetExit } from "../main";
-import { loadProfile, UsageError } from "../options";
+import { DEFAULT_PROFILE } from "../../core";
+import { loadProfile, PROFILE_HELP, UsageError } from "../options";
 
 interface TemplateFlags {
   output?: string;
@@ -41,7 +42,7 @@ export function registerTemplate(program: Command, setExit: SetExit): void {
     .description("生成标准台账模板（.xlsx）：每个台账一个文件，all 另加整本《支部台账》")
     .argument("[ledger]", `要生成的台账：${CHOICES}`, BRANCH_TEMPLATE)
     .option("-o, --output <dir>", "输出文件夹（不存在时自动创建）")
-    .option("--profile <name|path>", "配置：100-50、200-100 或 JSON 文件路径", "100-50")
+    .option("--profile <name|path>", PROFILE_HELP, DEFAULT_PROFILE)
     .action(async (arg: string, flags: TemplateFlags) => {
       const key = templateKeyOf(arg);
       if (!flags.output) throw new UsageError("请用 -o 指定输出文件夹，例如：taizhang template all -o 模板");

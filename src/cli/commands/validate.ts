@@ -6,44 +6,33 @@ import { loadWorkbook } from "../../io/load";
 import { formatReport } from "../format";
 import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
-import { loadProfile, parseAsOf, parseTimeout, TIMEOUT_HELP, VERSION } from "../options";
+import { addReadingOptions, readingSettings, VERSION, type ReadingFlags } from "../options";
 
-interface ValidateFlags {
-  json?: boolean;
-  asOf?: string;
-  profile?: string;
-  mask?: boolean;
-  timeout?: string;
-}
 
 /** `taizhang validate FILE… [--json] [--as-of YYYY-MM-DD] [--profile NAME|PATH] [--mask] [--timeout SECONDS]` */
 export function registerValidate(program: Command, setExit: SetExit): void {
-  program
+  const command = program
     .command("validate")
     .description("校验台账文件（.xlsx、.xls、.csv），指出哪个单元格有什么问题")
-    .argument("<files...>", "台账文件或文件夹")
-    .option("--json", "以 JSON 输出校验报告")
-    .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
-    .option("--profile <name|path>", "配置：100-50、200-100 或 JSON 文件路径", "100-50")
-    .option("--mask", "报告中的身份证号只显示前 6 位和后 4 位，电话只显示前 3 位和后 4 位")
-    .option("--timeout <seconds>", TIMEOUT_HELP)
-    .action(async (args: string[], flags: ValidateFlags) => {
-      const asOf = parseAsOf(flags.asOf);
-      const limits = parseTimeout(flags.timeout);
-      const profile = await loadProfile(flags.profile);
-      const files: FileReport[] = [];
-      for (const file of await expandInputs(args)) {
-        try {
-          const workbook = await loadWorkbook(file, limits);
-          files.push(reportWorkbook(workbook, { profile, asOf }).report);
-        } catch (e) {
-          if (!(e instanceof ReadError)) throw e;
-          files.push(unreadableReport(e.file, e.message));
-        }
+    .argument("<files...>", "台账文件或文件夹");
+  addReadingOptions(command, {
+    json: "以 JSON 输出校验报告",
+    mask: "报告中的身份证号只显示前 6 位和后 4 位，电话只显示前 3 位和后 4 位",
+  }).action(async (args: string[], flags: ReadingFlags) => {
+    const { asOf, profile, limits } = await readingSettings(flags);
+    const files: FileReport[] = [];
+    for (const file of await expandInputs(args)) {
+      try {
+        const workbook = await loadWorkbook(file, limits);
+        files.push(reportWorkbook(workbook, { profile, asOf }).report);
+      } catch (e) {
+        if (!(e instanceof ReadError)) throw e;
+        files.push(unreadableReport(e.file, e.message));
       }
-      const built = buildReport({ version: VERSION, asOf, profile: profile.name }, files);
-      const report = flags.mask ? maskReport(built) : built;
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-      setExit(files.some((f) => f.status === "unreadable") ? 2 : report.summary.errors > 0 ? 1 : 0);
-    });
+    }
+    const built = buildReport({ version: VERSION, asOf, profile: profile.name }, files);
+    const report = flags.mask ? maskReport(built) : built;
+    process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    setExit(files.some((f) => f.status === "unreadable") ? 2 : report.summary.errors > 0 ? 1 : 0);
+  });
 }
