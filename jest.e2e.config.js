@@ -11,5 +11,5 @@ module.exports = {
   testTimeout: 120_000,
   maxWorkers: 1,
   reporters: ["default", "<rootDir>/tests/support/summary-reporter.js"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
 };
