@@ -143,6 +143,9 @@ export const DEFAULT_PROFILE = "100-50";
 
 export class ProfileError extends Error {}
 
+/** zod's own messages in Chinese, for the people who write profile files. */
+const ZH_CN = z.locales.zhCN();
+
 /**
  * A profile from JSON text: fields left out take the default profile's values,
  * so a file may set only what differs. Errors are zh-CN and name the field.
@@ -159,7 +162,7 @@ export function parseProfile(jsonText: string, label = "配置文件"): Profile 
   }
   const base = BUILTIN_PROFILES[DEFAULT_PROFILE];
   const merged = deepMerge(base, data as Record<string, unknown>);
-  const result = profileSchema.safeParse(merged);
+  const result = profileSchema.safeParse(merged, { error: ZH_CN.localeError });
   if (!result.success) {
     const details = result.error.issues.map((i) => `${i.path.join(".") || "(根)"}：${i.message}`).join("；");
     throw new ProfileError(`${label} 内容无效：${details}`);
