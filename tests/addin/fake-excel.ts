@@ -75,6 +75,12 @@ export class FakeWorkbook {
   syncs = 0;
   /** Operations run by the last sync (how big its request was). */
   lastBatchSize = 0;
+  /**
+   * Make one sync (numbered like `syncs`, from 1) fail at its operation `at`
+   * (0-based) with this error code – the operations before it stay applied,
+   * as in Excel when one operation of a batch fails.
+   */
+  failSync: { sync: number; at: number; code: string } | null = null;
 
   static fromTables(tables: FakeTableInput[]): FakeWorkbook {
     const wb = new FakeWorkbook();
@@ -194,7 +200,11 @@ class Context {
     if (this.state.cellEditMode) {
       throw new FakeExcelError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
     }
-    for (const op of ops) op();
+    const failure = this.state.failSync?.sync === this.state.syncs ? this.state.failSync : null;
+    ops.forEach((op, i) => {
+      if (failure && i === failure.at) throw new FakeExcelError(failure.code, `Operation ${i} of sync ${failure.sync} failed.`);
+      op();
+    });
   }
 }
 

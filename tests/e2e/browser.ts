@@ -8,6 +8,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import * as ts from "typescript";
+import type { Table } from "../../src/core/table";
 
 export const ROOT = path.join(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist", "addin");
@@ -49,4 +51,34 @@ export async function routeOffice(page: Page, script?: string): Promise<void> {
     if (!file.startsWith(OFFICE_DIST) || !existsSync(file)) return route.abort();
     return route.fulfill({ contentType: "text/javascript", body: readFileSync(file) });
   });
+}
+
+/** A fake office.js: Office with an Excel host and the fake Excel of the unit tests (window.__workbook), holding these sheets. */
+export function fakeOfficeJs(sheets: Table[], workbookName: string): string {
+  const source = readFileSync(path.join(ROOT, "tests", "addin", "fake-excel.ts"), "utf8");
+  const fake = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  return `
+    (function () { var exports = {}; ${fake}; window.FakeExcelHost = exports; })();
+    (function () {
+      var host = window.FakeExcelHost;
+      var wb = host.FakeWorkbook.fromTables(${JSON.stringify(sheets)});
+      wb.name = ${JSON.stringify(workbookName)};
+      host.installFakeExcel(wb, window);
+      window.__workbook = wb;
+      var settings = {};
+      window.Office = {
+        HostType: { Excel: "Excel" },
+        AsyncResultStatus: { Succeeded: "succeeded" },
+        onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
+        actions: { associate: function () {} },
+        context: {
+          requirements: { isSetSupported: function () { return true; } },
+          document: { settings: {
+            get: function (k) { return k in settings ? settings[k] : null; },
+            set: function (k, v) { settings[k] = v; },
+            saveAsync: function (cb) { cb({ status: "succeeded" }); }
+          } }
+        }
+      };
+    })();`;
 }

@@ -6,12 +6,10 @@
  */
 import type { Server } from "node:http";
 import * as path from "node:path";
-import * as ts from "typescript";
-import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { readXlsx } from "../../src/io/read-xlsx";
 import { makeSamples, SAMPLE_AS_OF } from "../fixtures/samples";
-import { launch, ROOT, routeOffice, serveDist } from "./browser";
+import { fakeOfficeJs, launch, ROOT, routeOffice, serveDist } from "./browser";
 
 const SAMPLE = makeSamples().find((s) => s.file.startsWith("学生第一党支部"))!;
 const PLANTED = SAMPLE.planted.filter((p) => p.sheet && p.cell);
@@ -48,40 +46,9 @@ it("standalone: validates a branch workbook chosen from disk and lists its findi
   await page.close();
 });
 
-/** A fake office.js: Office with an Excel host and the fake Excel of the unit tests, holding the sample. */
-function fakeOfficeJs(): string {
-  const source = readFileSync(path.join(ROOT, "tests", "addin", "fake-excel.ts"), "utf8");
-  const fake = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-  const tables = JSON.stringify(readXlsx(SAMPLE.bytes, SAMPLE.file).sheets);
-  return `
-    (function () { var exports = {}; ${fake}; window.FakeExcelHost = exports; })();
-    (function () {
-      var host = window.FakeExcelHost;
-      var wb = host.FakeWorkbook.fromTables(${tables});
-      wb.name = ${JSON.stringify(SAMPLE.file)};
-      host.installFakeExcel(wb, window);
-      window.__workbook = wb;
-      var settings = {};
-      window.Office = {
-        HostType: { Excel: "Excel" },
-        AsyncResultStatus: { Succeeded: "succeeded" },
-        onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); },
-        actions: { associate: function () {} },
-        context: {
-          requirements: { isSetSupported: function () { return true; } },
-          document: { settings: {
-            get: function (k) { return k in settings ? settings[k] : null; },
-            set: function (k, v) { settings[k] = v; },
-            saveAsync: function (cb) { cb({ status: "succeeded" }); }
-          } }
-        }
-      };
-    })();`;
-}
-
 it("in Excel (fake office.js): 校验全部 marks the planted cells and a click selects the cell", async () => {
   const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
-  await routeOffice(page, fakeOfficeJs());
+  await routeOffice(page, fakeOfficeJs(readXlsx(SAMPLE.bytes, SAMPLE.file).sheets, SAMPLE.file));
   await page.goto(`${url}taskpane.html`);
   await page.waitForSelector("body[data-mode=excel]");
   await page.fill("#as-of", SAMPLE_AS_OF);

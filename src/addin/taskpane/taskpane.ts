@@ -116,13 +116,18 @@ async function insertTemplateHere(): Promise<void> {
 // ---- files from disk (standalone validation and merge) ----
 
 async function readFiles(files: File[]) {
-  const { readChosenFile } = await import(/* webpackChunkName: "reader" */ "./files");
+  const { chosenFileReader } = await import(/* webpackChunkName: "reader" */ "./files");
+  const reader = chosenFileReader();
   const inputs = [];
-  for (const [i, file] of files.entries()) {
-    setProgress(`正在读取 ${i + 1}/${files.length}：${file.name}`);
-    await new Promise((r) => setTimeout(r, 0));
-    checkCancel();
-    inputs.push(await readChosenFile(file));
+  try {
+    for (const [i, file] of files.entries()) {
+      setProgress(`正在读取 ${i + 1}/${files.length}：${file.name}`);
+      await new Promise((r) => setTimeout(r, 0));
+      checkCancel();
+      inputs.push(await reader.read(file));
+    }
+  } finally {
+    reader.close();
   }
   return inputs;
 }

@@ -1,0 +1,157 @@
+/**
+ * The committee secretary merges two branches' workbooks from the pane inside
+ * Excel: the summary arrives as new sheets beside her own – 汇总, one sheet per
+ * ledger, 问题清单 and 未提交 – with ID numbers as text, no formula made from
+ * what a branch typed, the same round trips for 5 or 300 members, and nothing
+ * left behind when Excel fails halfway.
+ */
+import { ALL_CAPABILITIES } from "../../src/addin/excel/capabilities";
+import { AddinError } from "../../src/addin/excel/errors";
+import { insertSummaryInExcel } from "../../src/addin/excel/summary";
+import { mergeWorkbooks, type SummaryModel } from "../../src/core/merge";
+import { BUILTIN_PROFILES } from "../../src/core/profile";
+import { readXlsx } from "../../src/io/read-xlsx";
+import { makeBranch, toSheets, type BranchData } from "../fixtures/branch";
+import { buildWorkbook } from "../fixtures/builder";
+import { SAMPLE_AS_OF } from "../fixtures/samples";
+import { cellKey, FakeWorkbook, installFakeExcel, type FakeCell } from "./fake-excel";
+
+const branch = (name: string, members: number, seed: number): BranchData =>
+  makeBranch({ branch: name, members, seed, asOf: SAMPLE_AS_OF, studentShare: 0.5 });
+
+function summaryOf(branches: [string, BranchData][]): SummaryModel {
+  const inputs = branches.map(([name, data]) => {
+    const file = `${name}.xlsx`;
+    return { file, workbook: readXlsx(buildWorkbook(toSheets(name, data)), file) };
+  });
+  return mergeWorkbooks(inputs, { profile: BUILTIN_PROFILES["100-50"], asOf: SAMPLE_AS_OF, version: "test" }).summary;
+}
+
+/** The secretary's open workbook: her own sheet, and a 汇总 from last term. */
+function openWorkbook(): FakeWorkbook {
+  const wb = FakeWorkbook.fromTables([
+    { name: "我的记录", cells: [[{ value: "上期已归档" }]] },
+    { name: "汇总", cells: [[{ value: "上学期汇总" }]] },
+  ]);
+  installFakeExcel(wb);
+  return wb;
+}
+
+/** A sheet's cells as rows, from A1 to its last written cell. */
+function cellsOf(wb: FakeWorkbook, sheet: string): (FakeCell | undefined)[][] {
+  const s = wb.sheet(sheet);
+  const keys = [...s.cells.keys()];
+  const rows = Math.max(...keys.map((k) => Math.floor(k / 16_384))) + 1;
+  const cols = Math.max(...keys.map((k) => k % 16_384)) + 1;
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => s.cells.get(cellKey(r, c))));
+}
+
+const valuesOf = (wb: FakeWorkbook, sheet: string) => cellsOf(wb, sheet).map((row) => row.map((c) => c?.value ?? ""));
+
+function columnOf(wb: FakeWorkbook, sheet: string, header: string): FakeCell[] {
+  const [head, ...rows] = cellsOf(wb, sheet);
+  const at = head.findIndex((c) => c?.value === header);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return rows.map((r) => r[at]!);
+}
+
+const snapshot = (wb: FakeWorkbook) => wb.sheets.map((s) => [s.name, wb.contents(s.name)]);
+
+const teachers = branch("教工第一党支部", 4, 11);
+const students = branch("学生第一党支部", 6, 22);
+// What a branch may type into its ledger: text that spreadsheet programs would run as a formula.
+students.roster[0]["备注"] = '=HYPERLINK("http://example.invalid/","点我")';
+students.roster[1]["备注"] = "+86 138 0000 0000";
+students.roster[2]["入党时间"] = "=1+1";
+
+describe("汇总 into the open workbook", () => {
+  const model = summaryOf([
+    ["教工第一党支部", teachers],
+    ["学生第一党支部", students],
+  ]);
+
+  it("adds 汇总, the ledger sheets, 问题清单 and 未提交 beside her sheets, each with its header row", async () => {
+    const wb = openWorkbook();
+    const names = await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    expect(names).toEqual(["汇总 (2)", "党员花名册", "党费收缴", "活动经费", "学习培训", "三会一课", "换届", "发展党员", "问题清单", "未提交"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["我的记录", "汇总", ...names]);
+    expect(valuesOf(wb, "汇总")).toEqual([["上学期汇总"]]);
+    model.sheets.forEach((sheet, i) => {
+      const header = cellsOf(wb, names[i])[0];
+      expect(header.map((c) => c?.value)).toEqual(sheet.columns.map((c) => c.header));
+      expect(header.every((c) => c?.bold && c.numberFormat === "@")).toBe(true);
+      expect(wb.sheet(names[i]).frozenRows).toBe(1);
+    });
+
+    const summary = valuesOf(wb, "汇总 (2)");
+    const [head] = summary;
+    const record = (row: unknown[]) => Object.fromEntries(head.map((h, i) => [h, row[i]]));
+    expect(summary.slice(1, 3).map(record).map((r) => [r["支部"], r["状态"], r["党员人数"]])).toEqual([
+      ["教工第一党支部", "已汇总", 4],
+      ["学生第一党支部", "已汇总", 6],
+    ]);
+    expect(record(summary[3])).toMatchObject({ 支部: "合计（2 个支部）", 党员人数: 10 });
+    expect(cellsOf(wb, "汇总 (2)")[3].every((c) => c?.bold)).toBe(true);
+
+    expect(valuesOf(wb, "党员花名册")).toHaveLength(1 + 4 + 6);
+    expect(columnOf(wb, "党员花名册", "姓名").map((c) => c.value)).toEqual([...teachers.roster, ...students.roster].map((r) => r["姓名"]));
+    expect(columnOf(wb, "问题清单", "代码").map((c) => c.value)).toContain("cell.date");
+  });
+
+  it("writes ID numbers and phone numbers as text, dates as dates", async () => {
+    const wb = openWorkbook();
+    await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    const members = [...teachers.roster, ...students.roster];
+    for (const [header, kind] of [["身份证号", "@"], ["联系电话", "@"]]) {
+      const cells = columnOf(wb, "党员花名册", header);
+      expect(cells.map((c) => [c.value, c.numberFormat])).toEqual(members.map((m) => [m[header], kind]));
+    }
+    const birth = columnOf(wb, "党员花名册", "出生日期")[0];
+    const serial = (teachers.roster[0]["出生日期"] as { v: number }).v;
+    expect([birth.value, birth.numberFormat]).toEqual([serial, "yyyy-mm-dd"]);
+  });
+
+  it("never turns what a branch typed into a formula", async () => {
+    const wb = openWorkbook();
+    const names = await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    const formulas = names.flatMap((name) => cellsOf(wb, name).flat().filter((c) => c?.formula));
+    expect(formulas).toEqual([]);
+    const notes = columnOf(wb, "党员花名册", "备注").map((c) => c.value);
+    expect(notes).toEqual(expect.arrayContaining(['=HYPERLINK("http://example.invalid/","点我")', "+86 138 0000 0000"]));
+    // 入党时间 is a date column (not text-formatted): the typed "=1+1" stays visible as text.
+    expect(columnOf(wb, "党员花名册", "入党时间").map((c) => c.value)).toContain("=1+1");
+  });
+
+  it("takes the same number of syncs for 5 or 300 members per branch", async () => {
+    const syncsFor = async (members: number) => {
+      const wb = openWorkbook();
+      await insertSummaryInExcel(summaryOf([["教工第一党支部", branch("教工第一党支部", members, 3)], ["学生第一党支部", branch("学生第一党支部", members, 4)]]), ALL_CAPABILITIES);
+      expect(valuesOf(wb, "党员花名册")).toHaveLength(1 + 2 * members);
+      return wb.syncs;
+    };
+    expect(await syncsFor(300)).toBe(await syncsFor(5));
+  });
+
+  it("leaves the workbook as it was when Excel fails halfway through the write", async () => {
+    const probe = openWorkbook();
+    await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    const writes = probe.lastBatchSize;
+    for (const at of [1, Math.floor(writes / 2), writes - 1]) {
+      const wb = openWorkbook();
+      const before = snapshot(wb);
+      wb.failSync = { sync: 2, at, code: "GeneralException" };
+      const error = await insertSummaryInExcel(model, ALL_CAPABILITIES).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AddinError);
+      expect((error as AddinError).message).toMatch(/Excel 正忙.*工作簿没有任何改动/);
+      expect(snapshot(wb)).toEqual(before);
+    }
+  });
+
+  it("in cell-edit mode asks to finish editing and writes nothing", async () => {
+    const wb = openWorkbook();
+    const before = snapshot(wb);
+    wb.cellEditMode = true;
+    await expect(insertSummaryInExcel(model, ALL_CAPABILITIES)).rejects.toThrow(/单元格编辑状态/);
+    expect(snapshot(wb)).toEqual(before);
+  });
+});
