@@ -19,48 +19,72 @@ export interface HeaderMatch {
   score: number;
 }
 
-type AliasIndex = Map<string, string>;
-const aliasIndexes = new WeakMap<LedgerDef, AliasIndex>();
+/** Per ledger (by its place in the list searched), the field a header names there, if any. */
+type FieldsByLedger = readonly (string | undefined)[];
+/** Header key → the field it names in each ledger: one lookup per cell serves every ledger. */
+type AliasIndex = Map<string, FieldsByLedger>;
+const aliasIndexes = new WeakMap<readonly LedgerDef[], AliasIndex>();
 
-function aliasIndex(ledger: LedgerDef): AliasIndex {
-  let index = aliasIndexes.get(ledger);
+function aliasIndex(ledgers: readonly LedgerDef[]): AliasIndex {
+  let index = aliasIndexes.get(ledgers);
   if (!index) {
-    index = new Map();
-    for (const f of ledger.fields) {
-      for (const name of [f.header, ...f.aliases]) {
-        const key = headerKey(name);
-        if (!index.has(key)) index.set(key, f.key);
+    const built = new Map<string, (string | undefined)[]>();
+    ledgers.forEach((ledger, l) => {
+      for (const f of ledger.fields) {
+        for (const name of [f.header, ...f.aliases]) {
+          const key = headerKey(name);
+          const fields = built.get(key) ?? new Array<string | undefined>(ledgers.length).fill(undefined);
+          fields[l] ??= f.key;
+          built.set(key, fields);
+        }
       }
-    }
-    aliasIndexes.set(ledger, index);
+    });
+    index = built;
+    aliasIndexes.set(ledgers, index);
   }
   return index;
 }
 
-/** A header cell's match keys: the squeezed text and its stem without a bracketed unit. */
-type HeaderKeys = readonly [string, string] | null;
+/** What a header cell names in each ledger: by its squeezed text, else by its stem without a bracketed unit. */
+function fieldsOf(index: AliasIndex, text: string): FieldsByLedger | undefined {
+  if (text === "") return undefined;
+  const key = headerKey(text);
+  const stem = headerStem(key);
+  const byKey = index.get(key);
+  const byStem = stem === key ? undefined : index.get(stem);
+  if (!byKey || !byStem) return byKey ?? byStem;
+  return byKey.map((f, l) => f ?? byStem[l]);
+}
 
-function fieldFor(index: AliasIndex, keys: HeaderKeys): string | undefined {
-  return keys ? (index.get(keys[0]) ?? index.get(keys[1])) : undefined;
+/** A column of a candidate header and what its cells name, the lower row's cell first. */
+interface HeaderColumn {
+  col: number;
+  cells: FieldsByLedger[];
 }
 
 /**
- * The keys of every cell in the rows a header may occupy, computed once per sheet:
- * every ledger and candidate row reads the same cells, and normalising dominates.
+ * The columns of every sheet row a header may occupy whose cell names a field
+ * in some ledger, computed once per sheet: every ledger and candidate reads them.
  */
-function headerKeysByRow(table: Table, top: number, bottom: number): Map<number, HeaderKeys[]> {
-  const byRow = new Map<number, HeaderKeys[]>();
+function headerColumnsByRow(table: Table, index: AliasIndex, top: number, bottom: number): Map<number, HeaderColumn[]> {
+  const byRow = new Map<number, HeaderColumn[]>();
   const right = lastCol(table);
   for (let r = top; r <= bottom; r++) {
-    const keys: HeaderKeys[] = [];
+    const columns: HeaderColumn[] = [];
     for (let c = table.origin.col; c <= right; c++) {
-      const text = cellText(visibleCellAt(table, r, c));
-      const key = text === "" ? "" : headerKey(text);
-      keys.push(key === "" ? null : [key, headerStem(key)]);
+      const fields = fieldsOf(index, cellText(visibleCellAt(table, r, c)));
+      if (fields) columns.push({ col: c, cells: [fields] });
     }
-    byRow.set(r, keys);
+    byRow.set(r, columns);
   }
   return byRow;
+}
+
+/** A two-row header read together: per column, the lower row's cell first (1月 under 缴纳情况 is the specific one). */
+function twoRows(upper: HeaderColumn[], lower: HeaderColumn[]): HeaderColumn[] {
+  const byCol = new Map<number, FieldsByLedger[]>();
+  for (const { col, cells } of [...lower, ...upper]) byCol.set(col, [...(byCol.get(col) ?? []), ...cells]);
+  return [...byCol].sort(([a], [b]) => a - b).map(([col, cells]) => ({ col, cells }));
 }
 
 function sheetNameMatches(table: Table, ledger: LedgerDef): boolean {
@@ -68,17 +92,14 @@ function sheetNameMatches(table: Table, ledger: LedgerDef): boolean {
   return [ledger.title, ...ledger.sheetAliases].some((t) => name.includes(squeeze(t)));
 }
 
-/** Map columns of one candidate header (one row, or two rows read together). */
-function mapColumns(table: Table, keyRows: HeaderKeys[][], ledger: LedgerDef): Map<string, number> {
-  const index = aliasIndex(ledger);
+/** Map the columns of one candidate header for the ledger at place `l`. */
+function mapColumns(header: readonly HeaderColumn[], l: number): Map<string, number> {
   const columns = new Map<string, number>();
-  const width = keyRows[0].length;
-  for (let i = 0; i < width; i++) {
-    // Lower row first: in a two-row header the lower row is the specific one (1月 under 缴纳情况).
-    for (let k = keyRows.length - 1; k >= 0; k--) {
-      const key = fieldFor(index, keyRows[k][i]);
+  for (const { col, cells } of header) {
+    for (const fields of cells) {
+      const key = fields[l];
       if (key !== undefined && !columns.has(key)) {
-        columns.set(key, table.origin.col + i);
+        columns.set(key, col);
         break;
       }
     }
@@ -86,9 +107,8 @@ function mapColumns(table: Table, keyRows: HeaderKeys[][], ledger: LedgerDef): M
   return columns;
 }
 
-function scoreOf(table: Table, ledger: LedgerDef, columns: Map<string, number>): number {
+function scoreOf(ledger: LedgerDef, byName: boolean, columns: Map<string, number>): number {
   const hasSignature = ledger.signature.some((k) => columns.has(k));
-  const byName = sheetNameMatches(table, ledger);
   if (!(hasSignature && columns.size >= 2) && !(byName && columns.size >= 1)) return 0;
   return columns.size + (byName ? 2 : 0) + (hasSignature ? 1 : 0);
 }
@@ -97,17 +117,19 @@ export function detectHeader(table: Table, ledgers: readonly LedgerDef[]): Heade
   let best: HeaderMatch | null = null;
   const top = table.origin.row;
   const bottom = Math.min(lastRow(table), top + HEADER_SEARCH_ROWS - 1);
-  const keys = headerKeysByRow(table, top, Math.min(lastRow(table), bottom + 1));
+  const rows = headerColumnsByRow(table, aliasIndex(ledgers), top, Math.min(lastRow(table), bottom + 1));
+  const byName = ledgers.map((ledger) => sheetNameMatches(table, ledger));
   for (let r = top; r <= bottom; r++) {
-    for (const ledger of ledgers) {
-      const candidates: number[][] = r + 1 <= lastRow(table) ? [[r], [r, r + 1]] : [[r]];
-      for (const rows of candidates) {
-        const columns = mapColumns(table, rows.map((row) => keys.get(row)!), ledger);
-        const score = scoreOf(table, ledger, columns);
+    const candidates: [number, HeaderColumn[]][] = [[r, rows.get(r)!]];
+    if (r + 1 <= lastRow(table)) candidates.push([r + 1, twoRows(rows.get(r)!, rows.get(r + 1)!)]);
+    // Most rows searched are data: no cell names a field, no ledger can match.
+    if (candidates.every(([, header]) => header.length === 0)) continue;
+    for (let l = 0; l < ledgers.length; l++) {
+      for (const [headerRow, header] of candidates) {
+        const columns = mapColumns(header, l);
+        const score = scoreOf(ledgers[l], byName[l], columns);
         // Strictly better only: a single row beats two rows, an earlier row a later one.
-        if (score > 0 && (!best || score > best.score)) {
-          best = { ledger, headerRow: rows[rows.length - 1], columns, score };
-        }
+        if (score > 0 && (!best || score > best.score)) best = { ledger: ledgers[l], headerRow, columns, score };
       }
     }
   }

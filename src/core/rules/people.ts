@@ -37,16 +37,28 @@ export function peopleIndex(rows: LedgerRow[], present = true): RosterIndex {
     const id = text(row, "idNumber");
     if (id && !byId.has(personId(id))) byId.set(personId(id), row);
     const name = text(row, "name");
-    if (name) byName.set(personName(name), [...(byName.get(personName(name)) ?? []), row]);
+    if (!name) continue;
+    const same = byName.get(personName(name));
+    if (same) same.push(row);
+    else byName.set(personName(name), [row]);
   }
   return { present, members: rows, byId, byName };
 }
+
+/** A sheet's rows do not change once read: xref and training rules share the keys of a sheet. */
+const keysByRows = new WeakMap<LedgerRow[], Map<LedgerRow, string>>();
 
 /**
  * One key per person among rows of a ledger where the ID is sometimes left out:
  * the ID where given; a row without ID joins the one ID written for that name elsewhere, else its name.
  */
 export function personKeys(rows: LedgerRow[]): Map<LedgerRow, string> {
+  let keys = keysByRows.get(rows);
+  if (!keys) keysByRows.set(rows, (keys = computePersonKeys(rows)));
+  return keys;
+}
+
+function computePersonKeys(rows: LedgerRow[]): Map<LedgerRow, string> {
   const idsByName = new Map<string, Set<string>>();
   for (const row of rows) {
     const id = text(row, "idNumber");

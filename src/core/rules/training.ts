@@ -27,8 +27,17 @@ interface PersonYear {
   rows: LedgerRow[];
 }
 
+/** Two rules read the grouping of the same sheet: it is made once. */
+const personYearsBySheet = new WeakMap<LedgerSheet, Map<string, PersonYear[]>>();
+
 /** Records grouped by person (ID, else name) and calendar year of the record's date. */
 function personYears(sheet: LedgerSheet): Map<string, PersonYear[]> {
+  let grouped = personYearsBySheet.get(sheet);
+  if (!grouped) personYearsBySheet.set(sheet, (grouped = groupPersonYears(sheet)));
+  return grouped;
+}
+
+function groupPersonYears(sheet: LedgerSheet): Map<string, PersonYear[]> {
   const keys = personKeys(sheet.rows);
   const out = new Map<string, PersonYear[]>();
   for (const row of sheet.rows) {

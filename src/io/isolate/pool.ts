@@ -8,7 +8,8 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Workbook } from "../../core/table";
 import { readError, ReadError } from "../errors";
-import type { ParseReply, ParseRequest } from "./protocol";
+import { unpackWorkbook } from "../packed";
+import type { ParseRequest, WorkerReply } from "./protocol";
 
 export interface IsolateOptions {
   /** Wall-clock limit for one file (default 20 s). */
@@ -74,8 +75,8 @@ export function parseIsolated(bytes: Uint8Array, file: string, options: IsolateO
       outcome();
     };
     const timer = setTimeout(() => finish(() => reject(readError("timeout", file)), false), timeoutMs);
-    worker.on("message", (reply: ParseReply) =>
-      finish(() => (reply.ok ? resolve(reply.workbook) : reject(new ReadError(reply.kind, file, reply.message || readError(reply.kind, file).message))), true),
+    worker.on("message", (reply: WorkerReply) =>
+      finish(() => (reply.ok ? resolve(unpackWorkbook(reply.packed)) : reject(new ReadError(reply.kind, file, reply.message || readError(reply.kind, file).message))), true),
     );
     worker.on("messageerror", () => finish(() => reject(readError("corrupt", file)), false));
     // ERR_WORKER_OUT_OF_MEMORY, a stack overflow, or the worker dying any other way.
