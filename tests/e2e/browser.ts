@@ -41,6 +41,20 @@ export function launch(): Promise<Browser> {
 }
 
 /** office.js: the local copy, or `script` in its place; anything else off localhost is refused. */
+/** dist/addin served and Chromium started once for a test file, both closed after it. */
+export function paneSession(): { readonly browser: Browser; readonly url: string } {
+  const session = {} as { browser: Browser; url: string; server: Server };
+  beforeAll(async () => {
+    ({ server: session.server, url: session.url } = await serveDist());
+    session.browser = await launch();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await new Promise((resolve) => session.server?.close(resolve));
+  });
+  return session;
+}
+
 export async function routeOffice(page: Page, script?: string): Promise<void> {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
     const url = route.request().url();

@@ -5,34 +5,20 @@
  * the same files become new sheets of the open workbook.
  */
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import * as XLSX from "@e965/xlsx";
-import type { Browser } from "playwright-core";
 import { makeSamples, SAMPLE_AS_OF } from "../fixtures/samples";
-import { fakeOfficeJs, launch, routeOffice, serveDist } from "./browser";
+import { fakeOfficeJs, paneSession, routeOffice } from "./browser";
 
 const BRANCHES = ["教工第一党支部", "学生第一党支部", "离退休党支部"];
 // Two .xlsx files and the retirees' old .xls.
 const FILES = BRANCHES.map((b) => makeSamples().find((s) => s.file.startsWith(b))!);
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const pane = paneSession();
 
 it("standalone: 汇总 of three branch workbooks downloads 学院汇总.xlsx listing them", async () => {
-  const page = await browser.newPage({ acceptDownloads: true });
+  const page = await pane.browser.newPage({ acceptDownloads: true });
   await routeOffice(page);
-  await page.goto(`${url}taskpane.html`);
+  await page.goto(`${pane.url}taskpane.html`);
   await page.waitForSelector("body[data-mode=standalone]");
   await page.fill("#as-of", SAMPLE_AS_OF);
   await page.setInputFiles("#merge-files", FILES.map((f) => ({ name: f.file, mimeType: "application/octet-stream", buffer: f.bytes })));
@@ -49,9 +35,9 @@ it("standalone: 汇总 of three branch workbooks downloads 学院汇总.xlsx lis
 });
 
 it("in Excel (fake office.js): 汇总 inserts the summary as new sheets of the open workbook", async () => {
-  const page = await browser.newPage();
+  const page = await pane.browser.newPage();
   await routeOffice(page, fakeOfficeJs([{ name: "我的记录", origin: { row: 0, col: 0 }, cells: [[{ value: "上期已归档" }]], merges: [] }], "学院台账.xlsx"));
-  await page.goto(`${url}taskpane.html`);
+  await page.goto(`${pane.url}taskpane.html`);
   await page.waitForSelector("body[data-mode=excel]");
   await page.fill("#as-of", SAMPLE_AS_OF);
   await page.setInputFiles("#merge-files", FILES.map((f) => ({ name: f.file, mimeType: "application/octet-stream", buffer: f.bytes })));

@@ -4,34 +4,20 @@
  * by sheet and cell. Then the same pane inside a (fake) Excel: 校验全部 marks
  * the cells and lists the findings, click-to-cell included.
  */
-import type { Server } from "node:http";
 import * as path from "node:path";
-import type { Browser } from "playwright-core";
 import { readXlsx } from "../../src/io/read-xlsx";
 import { makeSamples, SAMPLE_AS_OF } from "../fixtures/samples";
-import { fakeOfficeJs, launch, ROOT, routeOffice, serveDist } from "./browser";
+import { fakeOfficeJs, paneSession, ROOT, routeOffice } from "./browser";
 
 const SAMPLE = makeSamples().find((s) => s.file.startsWith("学生第一党支部"))!;
 const PLANTED = SAMPLE.planted.filter((p) => p.sheet && p.cell);
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const pane = paneSession();
 
 it("standalone: validates a branch workbook chosen from disk and lists its findings", async () => {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const page = await pane.browser.newPage({ viewport: { width: 420, height: 900 } });
   await routeOffice(page);
-  await page.goto(`${url}taskpane.html`);
+  await page.goto(`${pane.url}taskpane.html`);
   await page.waitForSelector("body[data-mode=standalone]");
   await page.fill("#as-of", SAMPLE_AS_OF);
   await page.setInputFiles("#files", { name: SAMPLE.file, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: SAMPLE.bytes });
@@ -47,9 +33,9 @@ it("standalone: validates a branch workbook chosen from disk and lists its findi
 });
 
 it("in Excel (fake office.js): 校验全部 marks the planted cells and a click selects the cell", async () => {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const page = await pane.browser.newPage({ viewport: { width: 420, height: 900 } });
   await routeOffice(page, fakeOfficeJs(readXlsx(SAMPLE.bytes, SAMPLE.file).sheets, SAMPLE.file));
-  await page.goto(`${url}taskpane.html`);
+  await page.goto(`${pane.url}taskpane.html`);
   await page.waitForSelector("body[data-mode=excel]");
   await page.fill("#as-of", SAMPLE_AS_OF);
   await page.click("#validate-all");

@@ -4,37 +4,24 @@
  * their own file while the valid workbook's findings still show – and the same
  * where the browser has no Worker and the page parses the files itself.
  */
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { badCorpus } from "../fixtures/bad/make";
 import { makeSamples, SAMPLE_AS_OF } from "../fixtures/samples";
-import { launch, routeOffice, serveDist } from "./browser";
+import { paneSession, routeOffice } from "./browser";
 
 const SAMPLE = makeSamples().find((s) => s.file.startsWith("学生第一党支部"))!;
 const PLANTED = SAMPLE.planted.filter((p) => p.sheet && p.cell);
 const bad = (file: string) => badCorpus().find((f) => f.file === file)!;
 const FILES = [bad("zip-bomb.xlsx"), bad("truncated.xlsx"), { file: SAMPLE.file, bytes: SAMPLE.bytes }];
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-});
+const pane = paneSession();
 
 /** Choose the files for validation; resolves with the number of Web Workers the page started. */
 async function validateChosen(page: Page): Promise<number> {
   let workers = 0;
   page.on("worker", () => (workers += 1));
   await routeOffice(page);
-  await page.goto(`${url}taskpane.html`);
+  await page.goto(`${pane.url}taskpane.html`);
   await page.waitForSelector("body[data-mode=standalone]");
   await page.fill("#as-of", SAMPLE_AS_OF);
   await page.setInputFiles(
@@ -57,7 +44,7 @@ async function expectReported(page: Page): Promise<void> {
 }
 
 it("parses chosen files in a Web Worker: the bad ones are skipped with a reason, the good one is checked", async () => {
-  const page = await browser.newPage();
+  const page = await pane.browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   expect(await validateChosen(page)).toBeGreaterThanOrEqual(1);
@@ -67,7 +54,7 @@ it("parses chosen files in a Web Worker: the bad ones are skipped with a reason,
 });
 
 it("without Web Workers the page parses the files itself, with the same outcome", async () => {
-  const page = await browser.newPage();
+  const page = await pane.browser.newPage();
   await page.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
   expect(await validateChosen(page)).toBe(0);
   await expectReported(page);
