@@ -8,18 +8,8 @@
 import ExcelJS from "exceljs";
 import { displayWidth } from "../core/text";
 import { parts } from "../core/dates";
-import type { ColumnKind, SummaryModel, SummarySheet, SummaryValue } from "../core/merge";
+import { COLUMN_FORMAT, type ColumnKind, type SummaryModel, type SummarySheet, type SummaryValue } from "../core/merge";
 
-const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
-  text: "@",
-  id: "@",
-  phone: "@",
-  date: "yyyy-mm-dd",
-  amount: "0.00",
-  number: undefined,
-  integer: "0",
-  rate: "0.00%",
-};
 
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
@@ -42,7 +32,7 @@ export function addSummarySheet(book: ExcelJS.Workbook, sheet: SummarySheet): Ex
   ws.columns = sheet.columns.map((c, i) => ({
     header: c.header,
     width: columnWidth(c.header, sheet.rows, i),
-    style: NUMBER_FORMAT[c.kind] ? { numFmt: NUMBER_FORMAT[c.kind] } : {},
+    style: { numFmt: COLUMN_FORMAT[c.kind] },
   }));
   if (sheet.filter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   const header = ws.getRow(1);

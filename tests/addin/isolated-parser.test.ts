@@ -6,7 +6,8 @@
 import type { Workbook } from "../../src/core/table";
 import { ReadError } from "../../src/io/errors";
 import type { ParseReply } from "../../src/io/isolate/protocol";
-import { IsolatedParser, PARSE_TIMEOUT_MS, type BrowserParseRequest, type ParseWorker } from "../../src/addin/taskpane/isolated-parser";
+import { IsolatedParser, type BrowserParseRequest, type ParseWorker } from "../../src/addin/taskpane/isolated-parser";
+import { DEFAULT_TIMEOUT_MS } from "../../src/io/isolate/protocol";
 
 const workbook = (name: string): Workbook => ({ name, sheets: [] });
 
@@ -50,7 +51,7 @@ const file = new Blob(["PK"]);
 const answers = (name: string): Behaviour => ({ reply: { ok: true, workbook: workbook(name) } });
 
 it("waits 20 seconds per file, as the command line does", () => {
-  expect(PARSE_TIMEOUT_MS).toBe(20_000);
+  expect(DEFAULT_TIMEOUT_MS).toBe(20_000);
 });
 
 it("reads one file after another in the same worker", async () => {

@@ -11,22 +11,12 @@
  * (two more syncs) and the workbook is as it was.
  */
 import { toExcelSerial } from "../../core/dates";
-import type { ColumnKind, SummaryModel, SummarySheet, SummaryValue } from "../../core/merge";
+import { COLUMN_FORMAT, type ColumnKind, type SummaryModel, type SummarySheet, type SummaryValue } from "../../core/merge";
 import { columnLetter } from "../../core/table";
 import type { Capabilities } from "./capabilities";
 import { AddinError, runInExcel, toAddinError } from "./errors";
 import { freeName } from "./template";
 
-const NUMBER_FORMAT: Record<ColumnKind, string> = {
-  text: "@",
-  id: "@",
-  phone: "@",
-  date: "yyyy-mm-dd",
-  amount: "0.00",
-  number: "General",
-  integer: "0",
-  rate: "0.00%",
-};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -73,7 +63,7 @@ async function removeAddedSheets(context: Excel.RequestContext, before: readonly
  */
 function cellInput(value: SummaryValue, kind: ColumnKind): string | number {
   if (value === null) return "";
-  if (NUMBER_FORMAT[kind] === "@") return String(value);
+  if (COLUMN_FORMAT[kind] === "@") return String(value);
   if (typeof value === "number") return value;
   if (kind === "date" && ISO_DATE.test(value)) return toExcelSerial(value);
   return `'${value}`;
@@ -84,7 +74,7 @@ function writeSheet(sheet: Excel.Worksheet, model: SummarySheet, caps: Capabilit
   const height = model.rows.length + 1;
   const range = sheet.getRange(`A1:${last}${height}`);
   const header = sheet.getRange(`A1:${last}1`);
-  range.numberFormat = [model.columns.map(() => "@"), ...model.rows.map(() => model.columns.map((c) => NUMBER_FORMAT[c.kind]))];
+  range.numberFormat = [model.columns.map(() => "@"), ...model.rows.map(() => model.columns.map((c) => COLUMN_FORMAT[c.kind]))];
   range.values = [model.columns.map((c) => c.header), ...model.rows.map((row) => model.columns.map((c, i) => cellInput(row[i] ?? null, c.kind)))];
   header.format.font.bold = true;
   if (model.totalRow && model.rows.length > 0) sheet.getRange(`A${height}:${last}${height}`).format.font.bold = true;

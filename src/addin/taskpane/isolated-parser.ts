@@ -9,10 +9,8 @@
  */
 import type { Workbook } from "../../core/table";
 import { ReadError, readError } from "../../io/errors";
-import type { ParseReply } from "../../io/isolate/protocol";
+import { DEFAULT_TIMEOUT_MS, type ParseReply } from "../../io/isolate/protocol";
 
-/** As the CLI (src/io/isolate DEFAULT_TIMEOUT_MS, which lives in a Node-only module). */
-export const PARSE_TIMEOUT_MS = 20_000;
 
 export interface BrowserParseRequest {
   /** The chosen file itself: the worker reads its bytes, the page never holds them. */
@@ -38,7 +36,7 @@ export class IsolatedParser {
     /** Starts a worker; throws where none can start. */
     private readonly spawn: () => ParseWorker,
     private readonly inPage: ParseInPage,
-    private readonly timeoutMs = PARSE_TIMEOUT_MS,
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {}
 
   /** One file at a time; the worker is kept for the next file unless it timed out or died. */

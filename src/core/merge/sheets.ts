@@ -190,6 +190,6 @@ export function issuesSheet(
 export function missingSheet(expected: readonly string[] | undefined, missing: readonly string[]): SummarySheet {
   const rows: SummaryValue[][] = expected
     ? missing.map((name) => [name, "没有收到该支部的台账文件"])
-    : [["（未提供应交支部名单，未核对；请用 --expect 指定）", null]];
+    : [["（未提供应交支部名单，未核对哪些支部没有提交）", null]];
   return { name: SHEET_NAMES.missing, columns: [{ header: "支部", kind: "text" }, { header: "说明", kind: "text" }], rows, filter: true, totalRow: false };
 }

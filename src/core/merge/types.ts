@@ -101,6 +101,18 @@ export interface MergeReport extends ValidationReport {
 /** How a summary column is written: text, ID text (@), amounts with two decimals … */
 export type ColumnKind = "text" | "id" | "phone" | "date" | "amount" | "number" | "integer" | "rate";
 
+/** The number format of each kind, the same in the written file and in the sheets the add-in inserts. */
+export const COLUMN_FORMAT: Readonly<Record<ColumnKind, string>> = {
+  text: "@",
+  id: "@",
+  phone: "@",
+  date: "yyyy-mm-dd",
+  amount: "0.00",
+  number: "General",
+  integer: "0",
+  rate: "0.00%",
+};
+
 export interface SummaryColumn {
   header: string;
   kind: ColumnKind;

@@ -9,7 +9,7 @@ import { Worker } from "node:worker_threads";
 import type { Workbook } from "../../core/table";
 import { readError, ReadError } from "../errors";
 import { unpackWorkbook } from "../packed";
-import type { ParseRequest, WorkerReply } from "./protocol";
+import { DEFAULT_TIMEOUT_MS, type ParseRequest, type WorkerReply } from "./protocol";
 
 export interface IsolateOptions {
   /** Wall-clock limit for one file (default 20 s). */
@@ -18,7 +18,7 @@ export interface IsolateOptions {
   maxHeapMb?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
+export { DEFAULT_TIMEOUT_MS };
 export const DEFAULT_MAX_HEAP_MB = 512;
 /** Idle workers kept per heap cap; merge reads files one after another. */
 const MAX_IDLE = 2;

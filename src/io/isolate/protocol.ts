@@ -3,6 +3,9 @@ import type { Workbook } from "../../core/table";
 import type { ReadErrorKind } from "../errors";
 import type { PackedWorkbook } from "../packed";
 
+/** Wall-clock limit for parsing one file, in the Node worker and the browser's Web Worker alike (issue 8). */
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
 export interface ParseRequest {
   bytes: Uint8Array;
   file: string;
