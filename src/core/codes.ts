@@ -93,8 +93,6 @@ export const CODES = {
 
 export type Code = keyof typeof CODES;
 
-export const isCode = (value: string): value is Code => Object.prototype.hasOwnProperty.call(CODES, value);
-
 /** Code groups as RULES.md lists them: a prefix, a zh-CN title and, for a ledger's own rules, its key. */
 export const CODE_GROUPS = [
   { prefixes: ["cell.", "phone.", "header.", "sheet."], title: "单元格与表头（所有台账）", ledger: null },

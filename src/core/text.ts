@@ -34,8 +34,6 @@ export function numberText(n: number): string {
   return String(n);
 }
 
-export const isBlank = (cell: Cell | null | undefined): boolean => cellText(cell) === "";
-
 /** 合计/小计/总计 rows are summaries, not data (RULES.md, "Reading a sheet"). */
 export const isTotalLabel = (text: string): boolean => text.includes("计") && /^(合计|小计|总计|累计)[:：]?$/.test(squeeze(text));
 

@@ -52,8 +52,6 @@ export function parseAreas(address: string): MergeArea[] {
 }
 
 /** 0-based row and column of a finding's cell ("C7"). */
-export const cellPosition = (cell: string): { row: number; col: number } => parseCell(cell);
-
 /**
  * Cells of one column merged into vertical runs, then joined into address
  * lists no longer than Excel's 8,192-character limit for getRanges.

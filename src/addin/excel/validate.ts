@@ -35,8 +35,6 @@ import { tableFromRange } from "./to-table";
 
 /** Beyond this many cells Excel cannot hand over a used range in one request. */
 export const MAX_CELLS = 2_000_000;
-/** Above this many cells the pane shows progress and a cancel button. */
-export const LARGE_CELLS = 200_000;
 
 export type Scope = "active" | "all";
 
