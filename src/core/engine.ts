@@ -93,7 +93,10 @@ export function parseSheet(
   }
   if (rows.length === 0) {
     findings.push(
-      makeFinding("sheet.empty", `“${table.name}”（${ledger.title}）在表头（第 ${headerRow} 行）下面还没有填写数据`, { sheet: table.name, row: headerRow }),
+      makeFinding("sheet.empty", `“${table.name}”${table.name === ledger.title ? "" : `（${ledger.title}）`}在表头（第 ${headerRow} 行）下面还没有填写数据`, {
+        sheet: table.name,
+        row: headerRow,
+      }),
     );
   }
   return { sheet: { table, ledger, headerRow, columns, rows, skippedRows }, findings };
