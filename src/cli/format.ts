@@ -1,5 +1,6 @@
 /** The human-readable findings table: grouped by file and sheet, zh-CN. */
-import type { FileReport, ValidationReport } from "../core/report";
+import { countBySeverity } from "../core/finding";
+import { allIssues, type FileReport, type ValidationReport } from "../core/report";
 import { SEVERITY_LABEL } from "../core/codes";
 import { displayWidth } from "../core/text";
 
@@ -11,10 +12,8 @@ export function formatFile(file: FileReport): string {
     lines.push(`✖ ${file.file}：无法读取`, `  ${file.error ?? ""}`);
     return lines.join("\n");
   }
-  const issues = file.sheets.flatMap((s) => s.issues);
-  const errors = issues.filter((i) => i.severity === "error").length;
-  const warnings = issues.filter((i) => i.severity === "warning").length;
-  lines.push(`${errors > 0 ? "✖" : "✔"} ${file.file}：${errors} 个错误，${warnings} 个警告`);
+  const { error, warning } = countBySeverity(allIssues(file));
+  lines.push(`${error > 0 ? "✖" : "✔"} ${file.file}：${error} 个错误，${warning} 个警告`);
   for (const sheet of file.sheets) {
     const title = sheet.sheet === null ? "（整个工作簿）" : `工作表“${sheet.sheet}”`;
     const what = sheet.ledger ? `（${sheet.rows} 行数据，表头在第 ${sheet.headerRow} 行）` : "";

@@ -121,7 +121,8 @@ function parseId(def: FieldDef, cell: Cell, text: string): ParsedValue {
     return bad("id.precision-lost", `“${def.header}”被存成了数字（${digits}），末几位已丢失；请将该列设为文本格式后重新录入`);
   }
   // Copied out of a numeric cell, an 18-digit number keeps 15 significant digits and ends in 000.
-  if (/^\d{15}000$/.test(squeeze(text)) && checkDigit(squeeze(text).slice(0, 17)) !== "0") {
+  const digits = squeeze(text);
+  if (/^\d{15}000$/.test(digits) && checkDigit(digits.slice(0, 17)) !== "0") {
     return bad("id.precision-lost", `“${def.header}”末三位是 000，是从数字格式的单元格复制来的，末几位已丢失；请将该列设为文本格式后重新录入`);
   }
   return withIdChecks(text);

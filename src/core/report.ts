@@ -55,9 +55,12 @@ export function fileReport(file: string, result: WorkbookResult): FileReport {
   if (result.findings.length > 0) {
     sheets.push({ sheet: null, ledger: null, headerRow: null, rows: 0, issues: result.findings });
   }
-  const hasError = sheets.some((s) => s.issues.some((i) => i.severity === "error"));
-  return { file, status: hasError ? "errors" : "clean", sheets };
+  return { file, status: readStatus(sheets), sheets };
 }
+
+/** A file that was read is clean when none of its sheets has an error. */
+export const readStatus = (sheets: readonly SheetReport[]): FileStatus =>
+  sheets.some((s) => s.issues.some((i) => i.severity === "error")) ? "errors" : "clean";
 
 export function unreadableReport(file: string, error: string): FileReport {
   return { file, status: "unreadable", error, sheets: [] };

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import type { Profile } from "../../core";
+import { allIssues, countBySeverity, type Profile } from "../../core";
 import { maskReport } from "../../core/mask";
 import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
 import { ReadError } from "../../io/errors";
@@ -110,10 +110,9 @@ function formatMerge(report: MergeReport): string {
   const lines = [`汇总 ${merge.branches.length} 个文件 → ${merge.output ?? ""}`];
   merge.branches.forEach((b, i) => {
     const file = report.files[i];
-    const issues = file.sheets.flatMap((s) => s.issues);
-    const count = (sev: string) => issues.filter((x) => x.severity === sev).length;
+    const { error, warning } = countBySeverity(allIssues(file));
     const head = `  ${STATUS_MARK[b.status]} ${b.branch}（依据${BRANCH_SOURCE_LABEL[b.identifiedBy]}）  ${b.file}`;
-    lines.push(b.status === "merged" ? `${head}  ${b.members} 名党员，${count("error")} 个错误，${count("warning")} 个警告` : `${head}\n      ${b.reason ?? ""}`);
+    lines.push(b.status === "merged" ? `${head}  ${b.members} 名党员，${error} 个错误，${warning} 个警告` : `${head}\n      ${b.reason ?? ""}`);
   });
   if (merge.missing.length > 0) lines.push(`未提交：${merge.missing.join("、")}`);
   const r = merge.reconciliation;

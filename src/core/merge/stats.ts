@@ -5,6 +5,7 @@
  * already a finding of the shared rules; here it is only counted.
  */
 import { daysInMonth, parts, type IsoDate } from "../dates";
+import { countBySeverity } from "../finding";
 import type { LedgerSheet, ParsedWorkbook } from "../ledger";
 import { num, sheetsOf, text } from "../ledger";
 import { MONTH_KEYS } from "../ledgers/dues";
@@ -53,7 +54,7 @@ export function branchStats(parsed: ParsedWorkbook, report: FileReport, profile:
   const dues = sheetsOf(parsed, "dues");
   const funding = sheetsOf(parsed, "funding");
   const issues = allIssues(report);
-  const severity = (s: string) => issues.filter((i) => i.severity === s).length;
+  const severities = countBySeverity(issues);
   return {
     members: roster.length,
     full: count("memberType", "正式党员"),
@@ -68,8 +69,8 @@ export function branchStats(parsed: ParsedWorkbook, report: FileReport, profile:
     fundingSpent: sumOver(funding, (r) => num(r, "expense") ?? 0),
     trainingDone: trainingDone(parsed, profile, asOf),
     meetingsMissing: issues.filter((i) => i.code === "meetings.missing").length,
-    errors: severity("error"),
-    warnings: severity("warning"),
+    errors: severities.error,
+    warnings: severities.warning,
   };
 }
 
