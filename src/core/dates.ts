@@ -2,6 +2,8 @@
  * Calendar dates as ISO strings "YYYY-MM-DD": they compare as strings and never
  * pass through a time zone. Excel serials are converted by arithmetic.
  */
+import { memoize } from "./memo";
+
 export type IsoDate = string;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -41,7 +43,9 @@ export function fromDayNumber(day: number): IsoDate {
  * Excel 1900 date system serial → date. Serial 60 is Excel's phantom
  * 1900-02-29; serials after it are one day ahead of the real count.
  */
-export function fromExcelSerial(serial: number): IsoDate | null {
+export const fromExcelSerial: (serial: number) => IsoDate | null = memoize(serialToDate); // ledgers repeat their dates
+
+function serialToDate(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
   const whole = Math.floor(serial);
   if (whole === 60) return null;

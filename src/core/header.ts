@@ -5,8 +5,9 @@
  * name, never by its position.
  */
 import type { LedgerDef } from "./ledger";
-import { cellText, headerKey, headerStem, squeeze } from "./text";
-import { lastCol, lastRow, visibleCellAt, type Table } from "./table";
+import { memoize } from "./memo";
+import { headerKey, headerStem, squeeze } from "./text";
+import { lastCol, lastRow, visibleCellAt, type Cell, type Table } from "./table";
 
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -21,39 +22,46 @@ export interface HeaderMatch {
 
 /** Per ledger (by its place in the list searched), the field a header names there, if any. */
 type FieldsByLedger = readonly (string | undefined)[];
-/** Header key → the field it names in each ledger: one lookup per cell serves every ledger. */
-type AliasIndex = Map<string, FieldsByLedger>;
+/** Cell text → the field it names in each ledger (one lookup per cell serves every ledger), once per distinct text. */
+type AliasIndex = (text: string) => FieldsByLedger | undefined;
 const aliasIndexes = new WeakMap<readonly LedgerDef[], AliasIndex>();
 
 function aliasIndex(ledgers: readonly LedgerDef[]): AliasIndex {
   let index = aliasIndexes.get(ledgers);
   if (!index) {
-    const built = new Map<string, (string | undefined)[]>();
+    const byKey = new Map<string, (string | undefined)[]>();
     ledgers.forEach((ledger, l) => {
       for (const f of ledger.fields) {
         for (const name of [f.header, ...f.aliases]) {
           const key = headerKey(name);
-          const fields = built.get(key) ?? new Array<string | undefined>(ledgers.length).fill(undefined);
+          const fields = byKey.get(key) ?? new Array<string | undefined>(ledgers.length).fill(undefined);
           fields[l] ??= f.key;
-          built.set(key, fields);
+          byKey.set(key, fields);
         }
       }
     });
-    index = built;
+    // The first 20 rows of every sheet are searched; most of their texts recur (男, 正式党员 …).
+    index = memoize((text: string) => namedBy(byKey, text));
     aliasIndexes.set(ledgers, index);
   }
   return index;
 }
 
-/** What a header cell names in each ledger: by its squeezed text, else by its stem without a bracketed unit. */
-function fieldsOf(index: AliasIndex, text: string): FieldsByLedger | undefined {
+/** What a header cell names in each ledger: a header is text, so numbers, dates and booleans name nothing. */
+function fieldsOf(index: AliasIndex, cell: Cell | null): FieldsByLedger | undefined {
+  return cell && typeof cell.value === "string" ? index(cell.value) : undefined;
+}
+
+/** By the text's squeezed form, else by its stem without a bracketed unit. */
+function namedBy(byKey: Map<string, FieldsByLedger>, raw: string): FieldsByLedger | undefined {
+  const text = raw.trim();
   if (text === "") return undefined;
   const key = headerKey(text);
   const stem = headerStem(key);
-  const byKey = index.get(key);
-  const byStem = stem === key ? undefined : index.get(stem);
-  if (!byKey || !byStem) return byKey ?? byStem;
-  return byKey.map((f, l) => f ?? byStem[l]);
+  const fields = byKey.get(key);
+  const byStem = stem === key ? undefined : byKey.get(stem);
+  if (!fields || !byStem) return fields ?? byStem;
+  return fields.map((f, l) => f ?? byStem[l]);
 }
 
 /** A column of a candidate header and what its cells name, the lower row's cell first. */
@@ -72,7 +80,7 @@ function headerColumnsByRow(table: Table, index: AliasIndex, top: number, bottom
   for (let r = top; r <= bottom; r++) {
     const columns: HeaderColumn[] = [];
     for (let c = table.origin.col; c <= right; c++) {
-      const fields = fieldsOf(index, cellText(visibleCellAt(table, r, c)));
+      const fields = fieldsOf(index, visibleCellAt(table, r, c));
       if (fields) columns.push({ col: c, cells: [fields] });
     }
     byRow.set(r, columns);

@@ -5,6 +5,7 @@
  */
 import { isValidYmd, ymd, type IsoDate } from "./dates";
 import type { Code } from "./codes";
+import { memoize } from "./memo";
 import { squeeze } from "./text";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -25,7 +26,7 @@ export interface IdInfo {
   text: string;
   birthDate: IsoDate | null;
   gender: "男" | "女" | null;
-  problems: IdProblem[];
+  problems: readonly IdProblem[];
 }
 
 export function checkDigit(first17: string): string {
@@ -36,7 +37,10 @@ export function checkDigit(first17: string): string {
 
 const regionValid = (two: number) => REGION_RANGES.some(([lo, hi]) => two >= lo && two <= hi);
 
-export function checkIdNumber(raw: string): IdInfo {
+/** Memoised: the roster's parsing and its rules look at the same number. The result is shared, so read-only. */
+export const checkIdNumber: (raw: string) => Readonly<IdInfo> = memoize(readIdNumber);
+
+function readIdNumber(raw: string): IdInfo {
   const text = squeeze(raw).toUpperCase();
   const problems: IdProblem[] = [];
   const info: IdInfo = { text, birthDate: null, gender: null, problems };

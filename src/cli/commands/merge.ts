@@ -6,7 +6,7 @@ import { allIssues, countBySeverity, type Profile } from "../../core";
 import { maskReport } from "../../core/mask";
 import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
 import { ReadError } from "../../io/errors";
-import { loadWorkbook, type LoadOptions } from "../../io/load";
+import { loadWorkbook, statOf, type LoadOptions } from "../../io/load";
 import { decodeCsv } from "../../io/read-csv";
 import { writeSummary } from "../../io/summary-file";
 import { expandInputs } from "../inputs";
@@ -82,7 +82,7 @@ export async function checkFiles(
 
 async function checkFile(file: string, profile: Profile, asOf: string, limits: LoadOptions): Promise<CheckedInput> {
   const label = path.basename(file);
-  const modified = (await fs.stat(file).catch(() => null))?.mtimeMs;
+  const modified = statOf(file)?.mtimeMs;
   try {
     const workbook = await loadWorkbook(file, limits);
     return checkInput({ file: label, modified, workbook }, { profile, asOf });

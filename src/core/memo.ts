@@ -1,0 +1,16 @@
+/**
+ * A bounded memo for a pure function of one string or number. Ledgers repeat
+ * their values from row to row and file to file (the same dates, the same ID
+ * looked at by two rules, 男/女 in every header search); each is worked out once.
+ * Emptied when full: the values met are unbounded, the memory is not.
+ */
+export function memoize<K extends string | number, V>(fn: (key: K) => V, max = 20_000): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    if (known.has(key)) return known.get(key)!;
+    const value = fn(key);
+    if (known.size >= max) known.clear();
+    known.set(key, value);
+    return value;
+  };
+}
