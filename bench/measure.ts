@@ -1,30 +1,58 @@
 /**
- * Timing shared by the benchmarks: CPU time (user + system) of the whole
- * process – worker threads included – and wall time, of the fastest of a few
- * runs. On a busy machine the fastest run is the least disturbed one, and a
- * ratio against a baseline measured the same way in the same run is what the
- * targets speak of.
+ * Timing shared by the benchmarks. A subject is measured against its baseline
+ * in the same run, their runs taking turns, so that a busy spell of this shared
+ * machine falls on both alike; each keeps its fastest run (the least disturbed).
+ *
+ * Two clocks: elapsed (wall) time – what a secretary or the committee waits
+ * for, and what `ratio` speaks of – and CPU time (user + system of the whole
+ * process: worker threads, GC and compiler threads included), which shows the
+ * work done whether or not it ran on two cores at once.
  */
 import { performance } from "node:perf_hooks";
 
 export interface Timing {
-  cpuMs: number;
   wallMs: number;
+  cpuMs: number;
 }
 
+async function timed(fn: () => unknown): Promise<Timing> {
+  // Collect the previous run's garbage first, so no run pays for another's (npm run bench passes --expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  await fn();
+  const used = process.cpuUsage(cpu);
+  return { wallMs: Math.round(performance.now() - wall), cpuMs: Math.round((used.user + used.system) / 1000) };
+}
+
+const faster = (a: Timing, b: Timing): Timing => ({ wallMs: Math.min(a.wallMs, b.wallMs), cpuMs: Math.min(a.cpuMs, b.cpuMs) });
+const NEVER: Timing = { wallMs: Infinity, cpuMs: Infinity };
+
+/** The fastest of `runs` runs, by each clock. */
 export async function fastest(runs: number, fn: () => unknown): Promise<Timing> {
-  let best: Timing = { cpuMs: Infinity, wallMs: Infinity };
+  let best = NEVER;
+  for (let i = 0; i < runs; i++) best = faster(best, await timed(fn));
+  return best;
+}
+
+/** Baseline and subject in turns, `runs` times each; the fastest of each by each clock. */
+export async function against(runs: number, baseline: () => unknown, subject: () => unknown): Promise<{ baseline: Timing; subject: Timing }> {
+  let best = { baseline: NEVER, subject: NEVER };
   for (let i = 0; i < runs; i++) {
-    // Collect the previous run's garbage first, so no run pays for another's (npm run bench passes --expose-gc).
-    (globalThis as { gc?: () => void }).gc?.();
-    const cpu = process.cpuUsage();
-    const wall = performance.now();
-    await fn();
-    const used = process.cpuUsage(cpu);
-    const timing = { cpuMs: Math.round((used.user + used.system) / 1000), wallMs: Math.round(performance.now() - wall) };
-    if (timing.cpuMs < best.cpuMs) best = timing;
+    best = { baseline: faster(best.baseline, await timed(baseline)), subject: faster(best.subject, await timed(subject)) };
   }
   return best;
 }
 
 export const ratio = (total: number, baseline: number): number => Math.round((total / baseline) * 100) / 100;
+
+/** The JSON fields of a comparison: elapsed time first (parseMs, totalMs, ratio), then the same in CPU time. */
+export function comparison(times: { baseline: Timing; subject: Timing }) {
+  const { baseline, subject } = times;
+  return {
+    parseMs: baseline.wallMs,
+    totalMs: subject.wallMs,
+    ratio: ratio(subject.wallMs, baseline.wallMs),
+    cpu: { parseMs: baseline.cpuMs, totalMs: subject.cpuMs, ratio: ratio(subject.cpuMs, baseline.cpuMs) },
+  };
+}

@@ -21,11 +21,17 @@ export interface IdProblem {
   message: string;
 }
 
-export interface IdInfo {
+/** What a number of a readable shape states: the facts other columns are checked against. */
+export interface IdFacts {
   /** The number as text, upper-case X. */
   text: string;
+  /** Null when digits 7–14 (7–12 of a 15-digit number) are no date. */
   birthDate: IsoDate | null;
-  gender: "男" | "女" | null;
+  gender: "男" | "女";
+}
+
+export interface IdInfo extends Omit<IdFacts, "gender"> {
+  gender: IdFacts["gender"] | null;
   problems: readonly IdProblem[];
 }
 
@@ -37,37 +43,45 @@ export function checkDigit(first17: string): string {
 
 const regionValid = (two: number) => REGION_RANGES.some(([lo, hi]) => two >= lo && two <= hi);
 
-/** Memoised: the roster's parsing and its rules look at the same number. The result is shared, so read-only. */
-export const checkIdNumber: (raw: string) => Readonly<IdInfo> = memoize(readIdNumber);
+const normalised = (raw: string) => squeeze(raw).toUpperCase();
+const LEGACY = /^\d{15}$/;
+const CURRENT = /^\d{17}[\dX]$/;
+
+function factsOf(text: string): IdFacts | null {
+  if (LEGACY.test(text)) return { text, birthDate: birthFrom(`19${text.slice(6, 12)}`), gender: Number(text[14]) % 2 === 1 ? "男" : "女" };
+  if (CURRENT.test(text)) return { text, birthDate: birthFrom(text.slice(6, 14)), gender: Number(text[16]) % 2 === 1 ? "男" : "女" };
+  return null;
+}
+
+/** Birth date and gender, for a 15- or 18-digit number (checksum not checked); null for any other shape. */
+export const idFacts = (raw: string): IdFacts | null => factsOf(normalised(raw));
+
+/**
+ * Every finding that applies to the number. Memoised: a person's number recurs in
+ * every ledger of the branch (花名册, 党费, 学习培训 …). The result is shared, so read-only.
+ */
+export const checkIdNumber: (raw: string) => Readonly<IdInfo> = memoize(readIdNumber, 100_000);
 
 function readIdNumber(raw: string): IdInfo {
-  const text = squeeze(raw).toUpperCase();
+  const text = normalised(raw);
+  const facts = factsOf(text);
   const problems: IdProblem[] = [];
-  const info: IdInfo = { text, birthDate: null, gender: null, problems };
-
-  if (/^\d{15}$/.test(text)) {
-    problems.push({ code: "id.legacy-15", message: `这是 15 位旧身份证号，应换成 18 位号码（GB 11643-1999）` });
-    const birth = birthFrom(`19${text.slice(6, 12)}`);
-    info.birthDate = birth;
-    info.gender = Number(text[14]) % 2 === 1 ? "男" : "女";
-    if (!birth) problems.push({ code: "id.birthdate", message: `身份证号第 7–12 位“${text.slice(6, 12)}”不是有效的出生日期（GB 11643-1999）` });
-    checkRegion(text, problems);
-    return info;
-  }
-  if (!/^\d{17}[\dX]$/.test(text)) {
+  if (!facts) {
     problems.push({ code: "id.format", message: `身份证号“${raw}”格式错误：应为 17 位数字加 1 位数字或 X，共 18 位，实为 ${text.length} 位（GB 11643-1999）` });
-    return info;
+    return { text, birthDate: null, gender: null, problems };
   }
-  const expected = checkDigit(text.slice(0, 17));
-  if (expected !== text[17]) {
-    problems.push({ code: "id.checksum", message: `身份证号校验位错误：应为 ${expected}，实为 ${text[17]}（GB 11643-1999）` });
+  if (text.length === 15) {
+    problems.push({ code: "id.legacy-15", message: `这是 15 位旧身份证号，应换成 18 位号码（GB 11643-1999）` });
+    if (!facts.birthDate) problems.push({ code: "id.birthdate", message: `身份证号第 7–12 位“${text.slice(6, 12)}”不是有效的出生日期（GB 11643-1999）` });
+  } else {
+    const expected = checkDigit(text.slice(0, 17));
+    if (expected !== text[17]) {
+      problems.push({ code: "id.checksum", message: `身份证号校验位错误：应为 ${expected}，实为 ${text[17]}（GB 11643-1999）` });
+    }
+    if (!facts.birthDate) problems.push({ code: "id.birthdate", message: `身份证号第 7–14 位“${text.slice(6, 14)}”不是有效的出生日期（GB 11643-1999）` });
   }
-  const birth = birthFrom(text.slice(6, 14));
-  if (!birth) problems.push({ code: "id.birthdate", message: `身份证号第 7–14 位“${text.slice(6, 14)}”不是有效的出生日期（GB 11643-1999）` });
   checkRegion(text, problems);
-  info.birthDate = birth;
-  info.gender = Number(text[16]) % 2 === 1 ? "男" : "女";
-  return info;
+  return { ...facts, problems };
 }
 
 function checkRegion(text: string, problems: IdProblem[]): void {

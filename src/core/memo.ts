@@ -7,8 +7,9 @@
 export function memoize<K extends string | number, V>(fn: (key: K) => V, max = 20_000): (key: K) => V {
   const known = new Map<K, V>();
   return (key) => {
-    if (known.has(key)) return known.get(key)!;
-    const value = fn(key);
+    let value = known.get(key);
+    if (value !== undefined || known.has(key)) return value as V;
+    value = fn(key);
     if (known.size >= max) known.clear();
     known.set(key, value);
     return value;

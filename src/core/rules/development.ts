@@ -7,7 +7,7 @@
 import type { Code } from "../codes";
 import { addMonths, addYears, ageOn, formatZh, type IsoDate } from "../dates";
 import type { Finding } from "../finding";
-import { checkIdNumber } from "../idnumber";
+import { idFacts } from "../idnumber";
 import { findingAt, num, text, type LedgerRow, type LedgerSheet, type SheetRule } from "../ledger";
 import type { Profile } from "../profile";
 import { compareDays, dayOf, formatDay, hasColumn, isBlankCell, latestDate, nameOf, type Day } from "./common";
@@ -56,7 +56,7 @@ const order: SheetRule = (sheet) =>
 /** The birth date from the 身份证号 (GB 11643), else the 出生日期 column. */
 function birthOf(row: LedgerRow): IsoDate | null {
   const id = text(row, "idNumber");
-  const fromId = id ? checkIdNumber(id).birthDate : null;
+  const fromId = id ? (idFacts(id)?.birthDate ?? null) : null;
   return fromId ?? dayOf(row, "birthDate")?.date ?? null;
 }
 

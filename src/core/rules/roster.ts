@@ -4,22 +4,21 @@
  * a secretary should not get an error for a day nobody wrote.
  */
 import { addMonths, ageOn, monthOf } from "../dates";
-import { checkIdNumber, type IdInfo } from "../idnumber";
+import { idFacts, type IdFacts } from "../idnumber";
 import { findingAt, text, type LedgerRow, type LedgerSheet, type RuleContext, type SheetRule } from "../ledger";
 import type { Finding } from "../finding";
 import { compareDays, dayOf, formatDay, hasColumn, isBlankCell, latestDate, nameOf, type Day } from "./common";
 import { isSecretary, personId } from "./people";
 
-const facts = new WeakMap<LedgerRow, IdInfo | null>();
+const facts = new WeakMap<LedgerRow, IdFacts | null>();
 
 /** The facts an ID number states (birth date, gender), when it is readable; read once per row. */
-function idFacts(row: LedgerRow): IdInfo | null {
+function factsOfRow(row: LedgerRow): IdFacts | null {
   if (facts.has(row)) return facts.get(row)!;
   const id = text(row, "idNumber");
-  const info = id ? checkIdNumber(id) : null;
-  const readable = info && !info.problems.some((p) => p.code === "id.format") ? info : null;
-  facts.set(row, readable);
-  return readable;
+  const found = id ? idFacts(id) : null;
+  facts.set(row, found);
+  return found;
 }
 
 const perRow =
@@ -55,9 +54,9 @@ const duplicateId: SheetRule = (sheet) => {
 
 /** 性别 must agree with the ID's gender digit: odd = 男 (GB11643). */
 const genderMismatch = perRow((sheet, row) => {
-  const info = idFacts(row);
+  const info = factsOfRow(row);
   const gender = text(row, "gender");
-  if (!info?.gender || !gender || gender === info.gender) return null;
+  if (!info || !gender || gender === info.gender) return null;
   const position = info.text.length === 15 ? 15 : 17;
   const digit = info.text[position - 1];
   return findingAt(
@@ -70,7 +69,7 @@ const genderMismatch = perRow((sheet, row) => {
 
 /** 出生日期 must agree with ID digits 7–14 (GB11643); 出生年月 compares the month only. */
 const birthdateMismatch = perRow((sheet, row) => {
-  const info = idFacts(row);
+  const info = factsOfRow(row);
   const birth = dayOf(row, "birthDate");
   if (!info?.birthDate || !birth) return null;
   const fromId: Day = { date: info.birthDate, monthOnly: false };
@@ -85,7 +84,7 @@ const birthdateMismatch = perRow((sheet, row) => {
 
 /** Birth as the ID states it, else as the 出生日期 column does. */
 function birthOf(row: LedgerRow): Day | null {
-  const info = idFacts(row);
+  const info = factsOfRow(row);
   return info?.birthDate ? { date: info.birthDate, monthOnly: false } : dayOf(row, "birthDate");
 }
 
