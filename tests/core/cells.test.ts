@@ -1,4 +1,4 @@
-import { BUILTIN_PROFILES, makeIdNumber, parseDateValue, parseField, parseNumberText, roster, dues, tableFromRows, validateWorkbook, type Cell } from "../../src/core";
+import { BUILTIN_PROFILES, idFacts, makeIdNumber, parseDateValue, parseField, parseNumberText, roster, dues, tableFromRows, validateWorkbook, type Cell } from "../../src/core";
 
 const asOf = "2026-06-30";
 const fieldOf = (ledger: typeof roster, key: string) => ledger.fields.find((f) => f.key === key)!;
@@ -122,6 +122,20 @@ describe("身份证号 (GB 11643-1999)", () => {
 
   it("warns about an old 15-digit number", () => {
     expect(codes("idNumber", "110101900307123")).toEqual(["id.legacy-15"]);
+  });
+
+  it("reads birth date and gender from a 15- or 18-digit number, nothing from another shape", () => {
+    expect(idFacts(` ${valid.slice(0, 17)}x `)).toEqual({ text: `${valid.slice(0, 17)}X`, birthDate: "1990-03-07", gender: "男" });
+    expect(idFacts("110101900307124")).toEqual({ text: "110101900307124", birthDate: "1990-03-07", gender: "女" });
+    expect(idFacts(valid.slice(0, 10) + "13" + valid.slice(12))).toMatchObject({ birthDate: null });
+    expect(idFacts(valid.slice(0, 17))).toBeNull();
+  });
+
+  it("gives the same findings for a number met again, with its own message", () => {
+    const wrong = valid.slice(0, 17) + (valid[17] === "1" ? "2" : "1");
+    const first = parse("idNumber", wrong).problems;
+    expect(parse("idNumber", wrong).problems).toEqual(first);
+    expect(parse("idNumber", `${wrong.slice(0, 17)}`).problems[0].message).toContain(`身份证号“${wrong.slice(0, 17)}”格式错误`);
   });
 
   it("reports an 18-digit number stored as a number as id.precision-lost, a 15-digit one as legacy", () => {
