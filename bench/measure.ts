@@ -35,11 +35,18 @@ export async function fastest(runs: number, fn: () => unknown): Promise<Timing> 
   return best;
 }
 
-/** Baseline and subject in turns, `runs` times each; the fastest of each by each clock. */
+/**
+ * Baseline and subject in turns, `runs` times each, in the order A B B A A B …:
+ * a run right after the other kind is slower (heaps and caches were the other's),
+ * and this way each kind also follows itself. The fastest of each by each clock.
+ */
 export async function against(runs: number, baseline: () => unknown, subject: () => unknown): Promise<{ baseline: Timing; subject: Timing }> {
   let best = { baseline: NEVER, subject: NEVER };
+  const runBaseline = async () => (best = { ...best, baseline: faster(best.baseline, await timed(baseline)) });
+  const runSubject = async () => (best = { ...best, subject: faster(best.subject, await timed(subject)) });
   for (let i = 0; i < runs; i++) {
-    best = { baseline: faster(best.baseline, await timed(baseline)), subject: faster(best.subject, await timed(subject)) };
+    const pair = i % 2 === 0 ? [runBaseline, runSubject] : [runSubject, runBaseline];
+    for (const run of pair) await run();
   }
   return best;
 }

@@ -4,7 +4,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { allIssues, countBySeverity, type Profile } from "../../core";
 import { maskReport } from "../../core/mask";
-import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
+import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeInput, type MergeReport } from "../../core/merge";
 import { ReadError } from "../../io/errors";
 import { loadWorkbook, statOf, type LoadOptions } from "../../io/load";
 import { decodeCsv } from "../../io/read-csv";
@@ -18,8 +18,11 @@ interface MergeFlags extends ReadingFlags {
   expect?: string;
 }
 
-/** Files read at once: parsing runs in worker threads, validation here, so two overlap well. */
-const PARALLEL_READS = 2;
+/**
+ * Files being parsed (in worker threads) ahead of the one this thread validates:
+ * two keep two cores busy while validation here never waits for a parse.
+ */
+const READ_AHEAD = 2;
 
 /** `taizhang merge FILE|DIR… -o 学院汇总.xlsx [--expect branches.txt] [--json] [--as-of …] [--profile …] [--mask]` */
 export function registerMerge(program: Command, setExit: SetExit): void {
@@ -53,7 +56,7 @@ export function registerMerge(program: Command, setExit: SetExit): void {
   });
 }
 
-/** Read, validate and identify every file; an unreadable file is recorded, the rest go on. */
+/** Read, validate and identify every file, in order; an unreadable file is recorded, the rest go on. */
 export async function checkFiles(
   files: string[],
   profile: Profile,
@@ -63,32 +66,38 @@ export async function checkFiles(
 ): Promise<CheckedInput[]> {
   const bar = showProgress ? new SingleBar({ format: "汇总 [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true }) : null;
   bar?.start(files.length, 0, { file: "" });
-  const checked: CheckedInput[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      checked[i] = await checkFile(files[i], profile, asOf, limits);
-      bar?.increment({ file: path.basename(files[i]) });
-    }
+  const ahead: Promise<MergeInput>[] = [];
+  const readNext = (i: number) => {
+    if (i >= files.length) return;
+    const input = readInput(files[i], limits);
+    // Handled now, awaited in turn: a failure of a file read ahead is not an unhandled rejection meanwhile.
+    input.catch(() => undefined);
+    ahead.push(input);
   };
+  for (let i = 0; i < READ_AHEAD; i++) readNext(i);
+  const checked: CheckedInput[] = [];
   try {
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, worker));
+    for (let i = 0; i < files.length; i++) {
+      const input = await ahead.shift()!;
+      readNext(i + READ_AHEAD);
+      checked.push(checkInput(input, { profile, asOf }));
+      bar?.increment({ file: input.file });
+    }
   } finally {
     bar?.stop();
   }
   return checked;
 }
 
-async function checkFile(file: string, profile: Profile, asOf: string, limits: LoadOptions): Promise<CheckedInput> {
+/** A file as a merge input: its workbook, or why it cannot be read. */
+async function readInput(file: string, limits: LoadOptions): Promise<MergeInput> {
   const label = path.basename(file);
   const modified = statOf(file)?.mtimeMs;
   try {
-    const workbook = await loadWorkbook(file, limits);
-    return checkInput({ file: label, modified, workbook }, { profile, asOf });
+    return { file: label, modified, workbook: await loadWorkbook(file, limits) };
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
-    return checkInput({ file: label, modified, error: e.message }, { profile, asOf });
+    return { file: label, modified, error: e.message };
   }
 }
 
