@@ -53,8 +53,11 @@ function factsOf(text: string): IdFacts | null {
   return null;
 }
 
-/** Birth date and gender, for a 15- or 18-digit number (checksum not checked); null for any other shape. */
-export const idFacts = (raw: string): IdFacts | null => factsOf(normalised(raw));
+/**
+ * Birth date and gender, for a 15- or 18-digit number (checksum not checked); null for any other shape.
+ * Memoised: several roster rules ask for the facts of each row.
+ */
+export const idFacts: (raw: string) => Readonly<IdFacts> | null = memoize((raw: string) => factsOf(normalised(raw)), 100_000);
 
 /**
  * Every finding that applies to the number. Memoised: a person's number recurs in

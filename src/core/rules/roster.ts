@@ -10,15 +10,10 @@ import type { Finding } from "../finding";
 import { compareDays, dayOf, formatDay, hasColumn, isBlankCell, latestDate, nameOf, type Day } from "./common";
 import { isSecretary, personId } from "./people";
 
-const facts = new WeakMap<LedgerRow, IdFacts | null>();
-
-/** The facts an ID number states (birth date, gender), when it is readable; read once per row. */
+/** The facts the row's ID number states (birth date, gender), when it is readable. */
 function factsOfRow(row: LedgerRow): IdFacts | null {
-  if (facts.has(row)) return facts.get(row)!;
   const id = text(row, "idNumber");
-  const found = id ? idFacts(id) : null;
-  facts.set(row, found);
-  return found;
+  return id ? idFacts(id) : null;
 }
 
 const perRow =
