@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import * as iconv from "iconv-lite";
+import * as XLSX from "@e965/xlsx";
 import { makeIdNumber, tableFromRows } from "../../src/core";
 import { checkInput } from "../../src/core/merge";
 import { summaryBuffer } from "../../src/io/summary-file";
@@ -126,6 +127,19 @@ describe("a branch with its own columns and header variants", () => {
     expect(book.rows("党员花名册")[0].slice(0, 4)).toEqual(["来源文件", "所在支部", "原行号", "姓名"]);
     const summary = book.records("汇总")[0];
     expect(summary).toMatchObject({ 党员人数: 3, 正式党员: 2, 预备党员: 1, 教职工: 1, 学生: 1, 离退休: 1, "经费标准（按人数）": 250 });
+    expectReconciled(report);
+  });
+
+  it("shows a value it could not read as the branch wrote it, beside the readable ones", async () => {
+    const [roster] = sheets;
+    const unreadable = [...roster.rows.slice(0, 3), [2, "钱军", "男", id(31, "男"), "", "学生", "预备党员", "去年五月", "", "化学学院第二党支部", "无"], roster.rows[4]];
+    const { report, book } = await mergeAndRead([submitSheets("化学二支部.xlsx", [{ name: "Sheet1", rows: unreadable }])]);
+    const column = XLSX.utils.encode_col(book.rows("党员花名册")[0].indexOf("入党时间"));
+    // A text cell in the date column (SheetJS' sheet_to_json would turn it into an invalid Date).
+    expect(book.cell("党员花名册", `${column}3`)).toMatchObject({ t: "s", v: "去年五月" });
+    expect([2, 4].map((r) => book.cell("党员花名册", `${column}${r}`)?.t)).toEqual(["n", "n"]);
+    expect(book.records("党员花名册").map((r) => r["其他列"])).toEqual(["籍贯=重庆", null, "籍贯=四川"]);
+    expect(report.files[0].sheets[0].issues).toContainEqual(expect.objectContaining({ code: "cell.date", cell: "H4" }));
     expectReconciled(report);
   });
 });

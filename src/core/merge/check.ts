@@ -1,11 +1,13 @@
 /**
  * Step one of a merge, one file at a time (so a caller can show progress and
  * let go of the bytes): validate with the shared rules, name the branch, date
- * the submission. Never re-implements a rule: validation is reportWorkbook.
+ * the submission, and keep of each sheet only the cells the summary shows
+ * (keepForSummary). Never re-implements a rule: validation is reportWorkbook.
  */
 import type { ValidateOptions } from "../engine";
 import { reportWorkbook, unreadableReport } from "../report";
 import { identifyBranch, latestLedgerDate } from "./branch";
+import { keepForSummary } from "./sheets";
 import type { CheckedInput, MergeInput } from "./types";
 
 export function checkInput(input: MergeInput, options: ValidateOptions): CheckedInput {
@@ -28,7 +30,7 @@ export function checkInput(input: MergeInput, options: ValidateOptions): Checked
     file: input.file,
     modified,
     report: { ...report, file: input.file },
-    result: readable ? result : null,
+    result: readable ? { ...result, parsed: { ...result.parsed, sheets: result.parsed.sheets.map(keepForSummary), others: [] } } : null,
     marker,
     branch: identifyBranch(readable ? result.parsed : null, marker, input.file),
     latestDate: readable ? latestLedgerDate(result.parsed) : null,

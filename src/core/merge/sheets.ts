@@ -11,7 +11,7 @@ import { sheetsOf } from "../ledger";
 import { LEDGERS } from "../ledgers";
 import { maskFinding, maskId, maskPhone, maskText } from "../mask";
 import type { FileReport } from "../report";
-import { cellAt, columnLetter, lastCol, visibleCellAt } from "../table";
+import { cellAt, columnLetter, lastCol, visibleCellAt, type Cell } from "../table";
 import { cellText, squeeze } from "../text";
 import { BRANCH_SOURCE_LABEL } from "./branch";
 import type { Decision } from "./select";
@@ -116,6 +116,32 @@ export function consolidatedSheet(ledger: LedgerDef, merged: readonly Decision[]
   if (hasExtras) columns.push({ header: EXTRA_COLUMN, kind: "text" });
   else rows.forEach((r) => r.pop());
   return { name: ledger.title, columns, rows, filter: true, totalRow: false };
+}
+
+const NO_CELLS: readonly (Cell | null)[] = Object.freeze([]);
+
+/**
+ * A validated sheet with only the cells consolidation reads of its grid: the rows
+ * down to the header (names of 其他列, branch titles), then per data row the cells
+ * of columns no field maps (其他列) and those whose value could not be read (shown
+ * as written, fieldValue). A merge holds every branch's sheets until it writes the
+ * summary; the other cells – nearly all of them – are let go after validation.
+ */
+export function keepForSummary(sheet: LedgerSheet): LedgerSheet {
+  const { table, columns } = sheet;
+  const fieldAt = new Map<number, string>();
+  for (const [key, col] of columns) fieldAt.set(col - table.origin.col, key);
+  const cells: (Cell | null)[][] = table.cells.map((row, r) => (r < sheet.headerRow - table.origin.row ? row : (NO_CELLS as (Cell | null)[])));
+  for (const row of sheet.rows) {
+    const r = row.row - 1 - table.origin.row;
+    const kept: (Cell | null)[] = [];
+    (table.cells[r] ?? []).forEach((cell, c) => {
+      const key = fieldAt.get(c);
+      if (cell && (key === undefined || row.values[key] === null || row.values[key] === undefined)) kept[c] = cell;
+    });
+    if (kept.length > 0) cells[r] = kept;
+  }
+  return { ...sheet, table: { ...table, cells } };
 }
 
 /** The typed value; when it could not be read (its cell has a finding), the text as written. */
