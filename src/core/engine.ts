@@ -9,8 +9,8 @@ import type { LedgerDef, LedgerKey, LedgerRow, LedgerSheet, ParsedWorkbook, Rule
 import { LEDGERS, WORKBOOK_RULES } from "./ledgers";
 import { isOwnSheet } from "./own-sheets";
 import type { Profile } from "./profile";
-import { columnLetter, lastCol, lastRow, cellAt, type Table, type Workbook } from "./table";
-import { cellText, isTotalLabel } from "./text";
+import { columnLetter, lastRow, type Cell, type Table, type Workbook } from "./table";
+import { cellText, isBlank, isTotalLabel } from "./text";
 import type { FieldValue } from "./fields";
 
 export interface ValidateOptions {
@@ -68,25 +68,23 @@ export function parseSheet(
     .map((field) => ({ field, col: columns.get(field.key)!, letter: columnLetter(columns.get(field.key)!) }));
   const rows: LedgerRow[] = [];
   const skippedRows: number[] = [];
-  const right = lastCol(table);
+  const left = table.origin.col;
   for (let r = match.headerRow + 1; r <= lastRow(table); r++) {
-    const texts = rowTexts(table, r, right);
-    const textAt = (col: number) => texts[col - table.origin.col];
-    if (mapped.every((m) => textAt(m.col) === "") || texts.some(isTotalLabel)) {
-      // Blank rows, 序号-only rows and 合计/小计/总计 rows are skipped, not errors.
+    const cells = table.cells[r - table.origin.row];
+    if (isSkipped(cells, mapped, left)) {
       skippedRows.push(r + 1);
       continue;
     }
     const values: Record<string, FieldValue | null> = {};
     let monthOnly: Set<string> | undefined;
     for (const { field, col, letter } of mapped) {
-      const parsed = parseField(field, cellAt(table, r, col), options, textAt(col));
+      const cell = cells[col - left] ?? null;
+      const text = cellText(cell);
+      const parsed = parseField(field, cell, options, text);
       values[field.key] = parsed.value;
       if (parsed.monthOnly) (monthOnly ??= new Set()).add(field.key);
       for (const p of parsed.problems) {
-        findings.push(
-          makeFinding(p.code, p.message, { sheet: table.name, row: r + 1, column: letter, field: field.key, value: textAt(col) || null }),
-        );
+        findings.push(makeFinding(p.code, p.message, { sheet: table.name, row: r + 1, column: letter, field: field.key, value: text || null }));
       }
     }
     rows.push({ row: r + 1, values, monthOnly: monthOnly ?? NO_MONTH_ONLY });
@@ -102,12 +100,11 @@ export function parseSheet(
   return { sheet: { table, ledger, headerRow, columns, rows, skippedRows }, findings };
 }
 
-/** The text of every cell of a sheet row, from the table's first column to `right`. */
-function rowTexts(table: Table, r: number, right: number): string[] {
-  const src = table.cells[r - table.origin.row] ?? [];
-  const texts: string[] = [];
-  for (let i = 0; i <= right - table.origin.col; i++) texts.push(cellText(src[i]));
-  return texts;
+/** Blank rows, 序号-only rows (nothing in the ledger's columns) and 合计/小计/总计 rows are skipped, not errors. */
+function isSkipped(cells: readonly (Cell | null)[], mapped: readonly { col: number }[], left: number): boolean {
+  if (mapped.every((m) => isBlank(cells[m.col - left]))) return true;
+  // Only a text cell can be such a label.
+  return cells.some((cell) => typeof cell?.value === "string" && isTotalLabel(cell.value));
 }
 
 /** Validate every sheet of a workbook, then the rules across its sheets. */

@@ -90,6 +90,9 @@ function headerColumnsByRow(table: Table, index: AliasIndex, top: number, bottom
 
 /** A two-row header read together: per column, the lower row's cell first (1月 under 缴纳情况 is the specific one). */
 function twoRows(upper: HeaderColumn[], lower: HeaderColumn[]): HeaderColumn[] {
+  // With one row naming nothing, the two read as the other alone (most rows searched are data).
+  if (upper.length === 0) return lower;
+  if (lower.length === 0) return upper;
   const byCol = new Map<number, FieldsByLedger[]>();
   for (const { col, cells } of [...lower, ...upper]) byCol.set(col, [...(byCol.get(col) ?? []), ...cells]);
   return [...byCol].sort(([a], [b]) => a - b).map(([col, cells]) => ({ col, cells }));

@@ -29,6 +29,12 @@ export function cellText(cell: Cell | null | undefined): string {
   return numberText(v);
 }
 
+/** Whether the cell shows nothing: cellText(cell) === "", without spelling out a number. */
+export function isBlank(cell: Cell | null | undefined): boolean {
+  if (!cell || cell.value === null) return true;
+  return typeof cell.value === "string" && cell.value.trim() === "";
+}
+
 export function numberText(n: number): string {
   // Below 1e21 String() spells out every digit (110101199003071230), as Excel shows a long number.
   return String(n);

@@ -105,11 +105,15 @@ export function consolidatedSheet(ledger: LedgerDef, merged: readonly Decision[]
     for (const sheet of sheetsOf(d.input.result!.parsed, ledger.key)) {
       const extras = extraColumns(sheet);
       for (const row of sheet.rows) {
-        const values = fields.map((f) => protect(fieldValue(sheet, row, f), f.kind, mask));
-        const extra = extras.map(([header, col]) => [header, cellText(cellAt(sheet.table, row.row - 1, col))]).filter(([, v]) => v !== "");
-        hasExtras ||= extra.length > 0;
-        const extraText = extra.map(([h, v]) => `${h}=${v}`).join("；");
-        rows.push([d.input.file, d.input.branch.name, row.row, ...values, extraText ? (mask ? maskText(extraText) : extraText) : null]);
+        const out = new Array<SummaryValue>(SOURCE_COLUMNS.length + fields.length + 1);
+        out[0] = d.input.file;
+        out[1] = d.input.branch.name;
+        out[2] = row.row;
+        fields.forEach((f, i) => (out[SOURCE_COLUMNS.length + i] = protect(fieldValue(sheet, row, f), f.kind, mask)));
+        const extraText = extrasOf(sheet, row, extras);
+        hasExtras ||= extraText !== "";
+        out[out.length - 1] = extraText ? (mask ? maskText(extraText) : extraText) : null;
+        rows.push(out);
       }
     }
   }
@@ -134,14 +138,25 @@ export function keepForSummary(sheet: LedgerSheet): LedgerSheet {
   const cells: (Cell | null)[][] = table.cells.map((row, r) => (r < sheet.headerRow - table.origin.row ? row : (NO_CELLS as (Cell | null)[])));
   for (const row of sheet.rows) {
     const r = row.row - 1 - table.origin.row;
-    const kept: (Cell | null)[] = [];
-    (table.cells[r] ?? []).forEach((cell, c) => {
+    const src = table.cells[r] ?? NO_CELLS;
+    let kept: (Cell | null)[] | undefined;
+    for (let c = 0; c < src.length; c++) {
       const key = fieldAt.get(c);
-      if (cell && (key === undefined || row.values[key] === null || row.values[key] === undefined)) kept[c] = cell;
-    });
-    if (kept.length > 0) cells[r] = kept;
+      if (src[c] && (key === undefined || row.values[key] === null || row.values[key] === undefined)) (kept ??= [])[c] = src[c];
+    }
+    if (kept) cells[r] = kept;
   }
   return { ...sheet, table: { ...table, cells } };
+}
+
+/** A row's cells in columns no field maps, as `表头=值；…` (blank cells left out). */
+function extrasOf(sheet: LedgerSheet, row: LedgerRow, extras: readonly [string, number][]): string {
+  let text = "";
+  for (const [header, col] of extras) {
+    const value = cellText(cellAt(sheet.table, row.row - 1, col));
+    if (value !== "") text += `${text ? "；" : ""}${header}=${value}`;
+  }
+  return text;
 }
 
 /** The typed value; when it could not be read (its cell has a finding), the text as written. */
