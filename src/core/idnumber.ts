@@ -73,15 +73,18 @@ function readIdNumber(raw: string): IdInfo {
     problems.push({ code: "id.format", message: `身份证号“${raw}”格式错误：应为 17 位数字加 1 位数字或 X，共 18 位，实为 ${text.length} 位（GB 11643-1999）` });
     return { text, birthDate: null, gender: null, problems };
   }
-  if (text.length === 15) {
+  const legacy = text.length === 15;
+  if (legacy) {
     problems.push({ code: "id.legacy-15", message: `这是 15 位旧身份证号，应换成 18 位号码（GB 11643-1999）` });
-    if (!facts.birthDate) problems.push({ code: "id.birthdate", message: `身份证号第 7–12 位“${text.slice(6, 12)}”不是有效的出生日期（GB 11643-1999）` });
   } else {
     const expected = checkDigit(text.slice(0, 17));
     if (expected !== text[17]) {
       problems.push({ code: "id.checksum", message: `身份证号校验位错误：应为 ${expected}，实为 ${text[17]}（GB 11643-1999）` });
     }
-    if (!facts.birthDate) problems.push({ code: "id.birthdate", message: `身份证号第 7–14 位“${text.slice(6, 14)}”不是有效的出生日期（GB 11643-1999）` });
+  }
+  if (!facts.birthDate) {
+    const last = legacy ? 12 : 14;
+    problems.push({ code: "id.birthdate", message: `身份证号第 7–${last} 位“${text.slice(6, last)}”不是有效的出生日期（GB 11643-1999）` });
   }
   checkRegion(text, problems);
   return { ...facts, problems };

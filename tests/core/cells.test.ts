@@ -124,6 +124,12 @@ describe("身份证号 (GB 11643-1999)", () => {
     expect(codes("idNumber", "110101900307123")).toEqual(["id.legacy-15"]);
   });
 
+  it("names the birth digits of an old 15-digit number that are no date", () => {
+    const problems = parse("idNumber", "110101901307123").problems;
+    expect(problems.map((p) => p.code)).toEqual(["id.legacy-15", "id.birthdate"]);
+    expect(problems[1].message).toBe("身份证号第 7–12 位“901307”不是有效的出生日期（GB 11643-1999）");
+  });
+
   it("reads birth date and gender from a 15- or 18-digit number, nothing from another shape", () => {
     expect(idFacts(` ${valid.slice(0, 17)}x `)).toEqual({ text: `${valid.slice(0, 17)}X`, birthDate: "1990-03-07", gender: "男" });
     expect(idFacts("110101900307124")).toEqual({ text: "110101900307124", birthDate: "1990-03-07", gender: "女" });
