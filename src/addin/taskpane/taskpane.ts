@@ -10,7 +10,7 @@ import { todayInShanghai } from "../../core/dates";
 import type { Finding } from "../../core/finding";
 import { LEDGERS } from "../../core/ledgers";
 import type { LedgerKey } from "../../core/ledger";
-import { mergeWorkbooks } from "../../core/merge";
+import { checkInput, mergeChecked, type MergeInput } from "../../core/merge";
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile } from "../../core/profile";
 import { reportWorkbook, unreadableReport, type FileReport } from "../../core/report";
 import { missingFeatures, type Capabilities } from "../excel/capabilities";
@@ -115,40 +115,44 @@ async function insertTemplateHere(): Promise<void> {
 
 // ---- files from disk (standalone validation and merge) ----
 
-async function readFiles(files: File[]) {
+/**
+ * Read the chosen files one by one in the parsing worker, handing each to `use` as
+ * soon as it is read, so that its workbook can be let go before the next is read.
+ */
+async function readFiles<T>(files: File[], use: (input: MergeInput) => T): Promise<T[]> {
   const { chosenFileReader } = await import(/* webpackChunkName: "reader" */ "./files");
   const reader = chosenFileReader();
-  const inputs = [];
+  const done: T[] = [];
   try {
     for (const [i, file] of files.entries()) {
-      setProgress(`正在读取 ${i + 1}/${files.length}：${file.name}`);
+      setProgress(`正在读取并校验 ${i + 1}/${files.length}：${file.name}`);
       await new Promise((r) => setTimeout(r, 0));
       checkCancel();
-      inputs.push(await reader.read(file));
+      done.push(use(await reader.read(file)));
     }
   } finally {
     reader.close();
   }
-  return inputs;
+  return done;
 }
 
 async function validateFiles(files: File[]): Promise<void> {
-  const reports: FileReport[] = [];
-  for (const input of await readFiles(files)) {
-    checkCancel();
-    reports.push("error" in input ? unreadableReport(input.file, input.error) : reportWorkbook(input.workbook, { profile: profile(), asOf: asOf() }).report);
-  }
+  const options = { profile: profile(), asOf: asOf() };
+  const reports = await readFiles(files, (input) =>
+    "error" in input ? unreadableReport(input.file, input.error) : reportWorkbook(input.workbook, options).report,
+  );
   const all = reports.flatMap((r) => r.sheets.flatMap((s) => s.issues));
   const unreadable = reports.filter((r) => r.status === "unreadable").length;
   show([], `${files.length} 个文件：${summaryText(all)}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`, reports);
 }
 
 async function mergeFiles(files: File[]): Promise<void> {
-  const inputs = await readFiles(files);
-  setProgress(`正在汇总 ${inputs.length} 个文件…`);
+  const options = { profile: profile(), asOf: asOf(), version: packageJson.version, output: "学院汇总.xlsx" };
+  const checked = await readFiles(files, (input) => checkInput(input, options));
+  setProgress(`正在汇总 ${checked.length} 个文件…`);
   await new Promise((r) => setTimeout(r, 0));
   checkCancel();
-  const outcome = mergeWorkbooks(inputs, { profile: profile(), asOf: asOf(), version: packageJson.version, output: "学院汇总.xlsx" });
+  const outcome = mergeChecked(checked, options);
   const merged = outcome.report.merge.branches.filter((b) => b.status === "merged").length;
   let where: string;
   if (caps) {
@@ -160,7 +164,7 @@ async function mergeFiles(files: File[]): Promise<void> {
     where = "汇总已下载为“学院汇总.xlsx”";
   }
   const general = outcome.report.merge.issues.map((f) => ({ text: f.message }));
-  show(general, `汇总了 ${merged}/${inputs.length} 个支部的台账。${where}`, outcome.report.files, false);
+  show(general, `汇总了 ${merged}/${checked.length} 个支部的台账。${where}`, outcome.report.files, false);
 }
 
 // ---- start ----
