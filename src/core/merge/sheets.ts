@@ -133,15 +133,15 @@ const NO_CELLS: readonly (Cell | null)[] = Object.freeze([]);
  */
 export function keepForSummary(sheet: LedgerSheet): LedgerSheet {
   const { table, columns } = sheet;
-  const fieldAt = new Map<number, string>();
-  for (const [key, col] of columns) fieldAt.set(col - table.origin.col, key);
+  const fieldAt: (string | undefined)[] = [];
+  for (const [key, col] of columns) fieldAt[col - table.origin.col] = key;
   const cells: (Cell | null)[][] = table.cells.map((row, r) => (r < sheet.headerRow - table.origin.row ? row : (NO_CELLS as (Cell | null)[])));
   for (const row of sheet.rows) {
     const r = row.row - 1 - table.origin.row;
     const src = table.cells[r] ?? NO_CELLS;
     let kept: (Cell | null)[] | undefined;
     for (let c = 0; c < src.length; c++) {
-      const key = fieldAt.get(c);
+      const key = fieldAt[c];
       if (src[c] && (key === undefined || row.values[key] === null || row.values[key] === undefined)) (kept ??= [])[c] = src[c];
     }
     if (kept) cells[r] = kept;
