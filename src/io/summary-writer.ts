@@ -40,9 +40,14 @@ export function addSummarySheet(book: ExcelJS.Workbook, sheet: SummarySheet): Ex
   // The header is text, whatever format its column has (a date format would make readers parse 出生日期 as a date).
   header.eachCell((cell) => (cell.numFmt = "@"));
   header.commit();
+  // One style object per column, shared by its cells: exceljs numbers a cell's style by rendering
+  // it as XML unless it has met that very object before (a third of the writing time otherwise).
+  const styles = sheet.columns.map((c): Partial<ExcelJS.Style> => ({ numFmt: COLUMN_FORMAT[c.kind] }));
   sheet.rows.forEach((row, i) => {
     const written = ws.addRow(row.map((v, c) => cellValue(v, sheet.columns[c]?.kind ?? "text")));
+    // The total row is bold: its cells keep styles of their own, as setting a font changes the style object.
     if (sheet.totalRow && i === sheet.rows.length - 1) written.font = { bold: true };
+    else written.eachCell({ includeEmpty: true }, (cell, col) => (cell.style = styles[col - 1] ?? cell.style));
     written.commit();
   });
   return ws;
