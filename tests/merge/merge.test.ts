@@ -264,6 +264,16 @@ describe("the summary workbook", () => {
     expect(book.getWorksheet("党员花名册")!.getColumn(8).width).toBeGreaterThanOrEqual(18);
   });
 
+  it("makes the header and the total row bold, and no other row", async () => {
+    const { summary } = await mergeAndRead(inputs());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await summaryBuffer(summary)) as unknown as ExcelJS.Buffer);
+    const bold = (ws: ExcelJS.Worksheet) => ws.getSheetValues().flatMap((_, r) => (ws.getRow(r).getCell(1).font?.bold ? [r] : []));
+    expect(bold(book.getWorksheet("汇总")!)).toEqual([1, 4]);
+    expect(bold(book.getWorksheet("党员花名册")!)).toEqual([1]);
+    expect(book.getWorksheet("汇总")!.getCell("E2").numFmt).toBe("0");
+  });
+
   it("writes text that looks like a formula as text", async () => {
     const data = branchData("教工第一党支部", 4, 11, 0);
     data.roster[1]["备注"] = "=HYPERLINK(\"http://x\",\"点我\")";
