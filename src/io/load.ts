@@ -7,11 +7,54 @@
 import { readFileSync, statSync, type Stats } from "node:fs";
 import * as path from "node:path";
 import type { Workbook } from "../core/table";
-import { readError } from "./errors";
+import type { MergeInput } from "../core/merge";
+import { ReadError, readError } from "./errors";
 import { parseIsolated, type IsolateOptions } from "./isolate";
 import { MAX_FILE_BYTES } from "./preflight";
 
 export type LoadOptions = IsolateOptions;
+
+/**
+ * Files parsed (in worker threads) ahead of the one being used: two keep two
+ * cores busy while the caller validates, and never wait on each other.
+ */
+const READ_AHEAD = 2;
+
+/**
+ * Read files in order, handing each to `use` as soon as it is read – its workbook,
+ * or why it cannot be read – while the next ones are already being parsed. A file's
+ * bytes and workbook can be let go once `use` has returned.
+ */
+export async function readEach<T>(files: readonly string[], use: (input: MergeInput) => T, options: LoadOptions = {}): Promise<T[]> {
+  const ahead: Promise<MergeInput>[] = [];
+  const readNext = (i: number) => {
+    if (i >= files.length) return;
+    const input = readInput(files[i], options);
+    // Handled now, awaited in turn: a failure of a file read ahead is not an unhandled rejection meanwhile.
+    input.catch(() => undefined);
+    ahead.push(input);
+  };
+  for (let i = 0; i < READ_AHEAD; i++) readNext(i);
+  const done: T[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const input = await ahead.shift()!;
+    readNext(i + READ_AHEAD);
+    done.push(use(input));
+  }
+  return done;
+}
+
+/** A file with its modification time: its workbook, or why it cannot be read. */
+async function readInput(file: string, options: LoadOptions): Promise<MergeInput> {
+  const label = path.basename(file);
+  const modified = statOf(file)?.mtimeMs;
+  try {
+    return { file: label, modified, workbook: await loadWorkbook(file, options) };
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    return { file: label, modified, error: e.message };
+  }
+}
 
 export async function loadWorkbook(filePath: string, options: LoadOptions = {}): Promise<Workbook> {
   return parseIsolated(readBytes(filePath), path.basename(filePath), options);
@@ -35,7 +78,7 @@ function readBytes(filePath: string): Uint8Array {
 }
 
 /** The file's status, or null when there is no such file (or it cannot be seen). */
-export function statOf(filePath: string): Stats | null {
+function statOf(filePath: string): Stats | null {
   try {
     return statSync(filePath);
   } catch {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { makeIdNumber } from "../../src/core";
-import * as loader from "../../src/io/load";
+import * as isolate from "../../src/io/isolate/pool";
 import { buildWorkbook } from "../fixtures/builder";
 import { runCli } from "../support/run-cli";
 
@@ -51,12 +51,12 @@ describe("taizhang validate", () => {
   });
 
   it("passes --timeout on to the isolated reader as each file's limit", async () => {
-    const load = jest.spyOn(loader, "loadWorkbook");
+    const parse = jest.spyOn(isolate, "parseIsolated");
     try {
       await runCli("validate", clean, "--timeout", "7.5", "--as-of", "2026-06-30");
-      expect(load).toHaveBeenCalledWith(clean, { timeoutMs: 7500 });
+      expect(parse).toHaveBeenCalledWith(expect.any(Uint8Array), "一支部.xlsx", { timeoutMs: 7500 });
     } finally {
-      load.mockRestore();
+      parse.mockRestore();
     }
   });
 

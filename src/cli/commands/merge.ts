@@ -1,12 +1,10 @@
 import { promises as fs } from "node:fs";
-import * as path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { allIssues, countBySeverity, type Profile } from "../../core";
 import { maskReport } from "../../core/mask";
-import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeInput, type MergeReport } from "../../core/merge";
-import { ReadError } from "../../io/errors";
-import { loadWorkbook, statOf, type LoadOptions } from "../../io/load";
+import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
+import { readEach, type LoadOptions } from "../../io/load";
 import { decodeCsv } from "../../io/read-csv";
 import { writeSummary } from "../../io/summary-file";
 import { expandInputs } from "../inputs";
@@ -17,12 +15,6 @@ interface MergeFlags extends ReadingFlags {
   output: string;
   expect?: string;
 }
-
-/**
- * Files being parsed (in worker threads) ahead of the one this thread validates:
- * two keep two cores busy while validation here never waits for a parse.
- */
-const READ_AHEAD = 2;
 
 /** `taizhang merge FILE|DIR… -o 学院汇总.xlsx [--expect branches.txt] [--json] [--as-of …] [--profile …] [--mask]` */
 export function registerMerge(program: Command, setExit: SetExit): void {
@@ -66,38 +58,18 @@ export async function checkFiles(
 ): Promise<CheckedInput[]> {
   const bar = showProgress ? new SingleBar({ format: "汇总 [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true, clearOnComplete: true }) : null;
   bar?.start(files.length, 0, { file: "" });
-  const ahead: Promise<MergeInput>[] = [];
-  const readNext = (i: number) => {
-    if (i >= files.length) return;
-    const input = readInput(files[i], limits);
-    // Handled now, awaited in turn: a failure of a file read ahead is not an unhandled rejection meanwhile.
-    input.catch(() => undefined);
-    ahead.push(input);
-  };
-  for (let i = 0; i < READ_AHEAD; i++) readNext(i);
-  const checked: CheckedInput[] = [];
   try {
-    for (let i = 0; i < files.length; i++) {
-      const input = await ahead.shift()!;
-      readNext(i + READ_AHEAD);
-      checked.push(checkInput(input, { profile, asOf }));
-      bar?.increment({ file: input.file });
-    }
+    return await readEach(
+      files,
+      (input) => {
+        const checked = checkInput(input, { profile, asOf });
+        bar?.increment({ file: input.file });
+        return checked;
+      },
+      limits,
+    );
   } finally {
     bar?.stop();
-  }
-  return checked;
-}
-
-/** A file as a merge input: its workbook, or why it cannot be read. */
-async function readInput(file: string, limits: LoadOptions): Promise<MergeInput> {
-  const label = path.basename(file);
-  const modified = statOf(file)?.mtimeMs;
-  try {
-    return { file: label, modified, workbook: await loadWorkbook(file, limits) };
-  } catch (e) {
-    if (!(e instanceof ReadError)) throw e;
-    return { file: label, modified, error: e.message };
   }
 }
 

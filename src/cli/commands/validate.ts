@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import { buildReport, reportWorkbook, unreadableReport, type FileReport } from "../../core";
 import { maskReport } from "../../core/mask";
-import { ReadError } from "../../io/errors";
-import { loadWorkbook } from "../../io/load";
+import { readEach } from "../../io/load";
 import { formatReport } from "../format";
 import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
@@ -20,16 +19,11 @@ export function registerValidate(program: Command, setExit: SetExit): void {
     mask: "报告中的身份证号只显示前 6 位和后 4 位，电话只显示前 3 位和后 4 位",
   }).action(async (args: string[], flags: ReadingFlags) => {
     const { asOf, profile, limits } = await readingSettings(flags);
-    const files: FileReport[] = [];
-    for (const file of await expandInputs(args)) {
-      try {
-        const workbook = await loadWorkbook(file, limits);
-        files.push(reportWorkbook(workbook, { profile, asOf }).report);
-      } catch (e) {
-        if (!(e instanceof ReadError)) throw e;
-        files.push(unreadableReport(e.file, e.message));
-      }
-    }
+    const files: FileReport[] = await readEach(
+      await expandInputs(args),
+      (input) => ("error" in input ? unreadableReport(input.file, input.error) : reportWorkbook(input.workbook, { profile, asOf }).report),
+      limits,
+    );
     const built = buildReport({ version: VERSION, asOf, profile: profile.name }, files);
     const report = flags.mask ? maskReport(built) : built;
     process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
