@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
 
     let outcome: Awaited<ReturnType<typeof mergeAll>> | undefined;
     const times = await against(
-      6,
+      8,
       () => parseAll(files),
       async () => {
         outcome = await mergeAll(files);
