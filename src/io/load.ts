@@ -47,26 +47,30 @@ export async function readEach<T>(files: readonly string[], use: (input: MergeIn
 /** A file with its modification time: its workbook, or why it cannot be read. */
 async function readInput(file: string, options: LoadOptions): Promise<MergeInput> {
   const label = path.basename(file);
-  const modified = statOf(file)?.mtimeMs;
+  const stat = statOf(file);
   try {
-    return { file: label, modified, workbook: await loadWorkbook(file, options) };
+    return { file: label, modified: stat?.mtimeMs, workbook: await parseStated(file, stat, options) };
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
-    return { file: label, modified, error: e.message };
+    return { file: label, modified: stat?.mtimeMs, error: e.message };
   }
 }
 
 export async function loadWorkbook(filePath: string, options: LoadOptions = {}): Promise<Workbook> {
-  return parseIsolated(readBytes(filePath), path.basename(filePath), options);
+  return parseStated(filePath, statOf(filePath), options);
+}
+
+/** Parse a file whose status the caller has already looked up (one stat a file). */
+async function parseStated(filePath: string, stat: Stats | null, options: LoadOptions): Promise<Workbook> {
+  return parseIsolated(readBytes(filePath, stat), path.basename(filePath), options);
 }
 
 /**
  * The file's bytes, read at once: a ledger is small, and a synchronous read costs a
  * tenth of the promise-based one's round trips (a merge reads a hundred files).
  */
-function readBytes(filePath: string): Uint8Array {
+function readBytes(filePath: string, stat: Stats | null): Uint8Array {
   const label = path.basename(filePath);
-  const stat = statOf(filePath);
   if (!stat?.isFile()) throw readError("not-found", label);
   // Refused before being read into memory at all.
   if (stat.size > MAX_FILE_BYTES) throw readError("too-big", label, `${Math.round(stat.size / 1024 / 1024)} MB`);
