@@ -28,6 +28,9 @@ export const CODES = {
   "header.missing": code("error", "缺少必需的列", "台账格式"),
   "sheet.unrecognized": code("info", "不是已知的台账", "台账格式"),
   "sheet.empty": code("info", "台账还没有数据", "台账格式"),
+  "sheet.notes": code("info", "填表说明或备注行，已跳过", "台账格式"),
+  "sheet.ledger-choice": code("info", "按得分最高的台账读取", "台账格式"),
+  "header.other-columns": code("info", "未识别的列，作为其他列保留", "台账格式"),
   // Identity (GB 11643-1999)
   "id.format": code("error", "身份证号格式错误", "GB 11643-1999"),
   "id.checksum": code("error", "身份证号校验位错误", "GB 11643-1999"),

@@ -8,6 +8,7 @@ import type { Code } from "./codes";
 import { fromExcelSerial, isValidYmd, ymd, type IsoDate } from "./dates";
 import { checkDigit, checkIdNumber } from "./idnumber";
 import { cellText, numberText, squeeze } from "./text";
+import { matchValue, type Vocabulary } from "./vocabulary/values";
 
 export type FieldKind = "text" | "enum" | "id" | "date" | "amount" | "number" | "integer" | "rate" | "phone";
 
@@ -21,6 +22,8 @@ export interface FieldDef {
   required: boolean;
   /** Allowed values of an enum field. */
   options?: readonly string[];
+  /** An enum field's allowed values with the other words used for them. */
+  vocabulary?: Vocabulary;
   /** Dates that may lie after the as-of date (届满日期, a planned 转正时间). */
   allowFuture?: boolean;
   /** One line for the template's 说明 sheet. */
@@ -48,9 +51,10 @@ export const field = {
   integer: make("integer"),
   rate: make("rate"),
   phone: make("phone"),
-  oneOf: (key: string, header: string, options: readonly string[], opts: FieldOptions = {}): FieldDef => ({
+  oneOf: (key: string, header: string, words: Vocabulary, opts: FieldOptions = {}): FieldDef => ({
     ...make("enum")(key, header, opts),
-    options,
+    options: words.options,
+    vocabulary: words,
   }),
 };
 
@@ -103,11 +107,12 @@ export function parseField(def: FieldDef, cell: Cell | null, ctx: ParseContext, 
   }
 }
 
+/** The canonical value of a synonym (支部党员大会 → 党员大会); otherwise cell.enum with the closest value suggested. */
 function parseEnum(def: FieldDef, text: string): ParsedValue {
-  const value = squeeze(text);
-  const options = def.options ?? [];
-  if (options.includes(value)) return ok(value);
-  return bad("cell.enum", `“${def.header}”应为 ${options.join("/")} 之一，实为“${text}”`);
+  const match = matchValue(def.vocabulary!, text);
+  if (match.value !== null) return ok(match.value);
+  const hint = match.suggestion ? `，是否为“${match.suggestion}”？` : "";
+  return bad("cell.enum", `“${def.header}”应为 ${def.vocabulary!.options.join("/")} 之一，实为“${text}”${hint}`);
 }
 
 function parseId(def: FieldDef, cell: Cell, text: string): ParsedValue {
@@ -140,28 +145,43 @@ export interface DateParse {
 
 /**
  * Dates as secretaries write them (RULES.md "Reading a sheet"): serials, `2019.07.01`,
- * `2019/7/1`, `2019-07-01`, `2019年7月1日`, `20190701`, month-only `2019.07`.
+ * `2019/7/1`, `2019-07-01`, `2019年7月1日`, `20190701`, month-only `2019.07`, and
+ * numbers that spell a date: 20190701, 201907 (yyyymm), 2019.7 (yyyy.m).
  */
 export function parseDateValue(cell: Cell): DateParse | null {
   const v = cell.value;
-  if (typeof v === "number") {
-    if (Number.isInteger(v) && v >= 19000101 && v <= 21001231) return fromDigits(String(v));
-    if (!Number.isInteger(v) && v >= 1900 && v < 2101) {
-      // 2019.07 typed into a number cell: the fraction is the month.
-      const month = Math.round((v - Math.floor(v)) * 100);
-      return isValidYmd(Math.floor(v), month, 1) ? { date: ymd(Math.floor(v), month, 1), monthOnly: true } : null;
-    }
-    const date = fromExcelSerial(v);
-    return date ? { date, monthOnly: false } : null;
-  }
+  if (typeof v === "number") return dateOfNumber(v, cell.format);
   if (typeof v !== "string") return null;
   const t = squeeze(v).replace(/(\d)[T]?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, "$1");
   if (/^\d{8}$/.test(t)) return fromDigits(t);
+  if (/^\d{6}$/.test(t)) return yearMonth(Number(t.slice(0, 4)), Number(t.slice(4, 6)));
   let m = /^(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?$/.exec(t);
   if (m) return full(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})[.\-/年](\d{1,2})月?$/.exec(t);
-  if (m) return isValidYmd(Number(m[1]), Number(m[2]), 1) ? { date: ymd(Number(m[1]), Number(m[2]), 1), monthOnly: true } : null;
+  if (m) return yearMonth(Number(m[1]), Number(m[2]));
   return null;
+}
+
+/** Serials count only between 1900 and 2100: 198003 is May 2442 as a serial, but March 1980 as yyyymm. */
+const LAST_PLAUSIBLE_SERIAL = 73415; // 2100-12-31
+
+function dateOfNumber(v: number, format: string | undefined): DateParse | null {
+  if (Number.isInteger(v) && v >= 19000101 && v <= 21001231) return fromDigits(String(v));
+  if (Number.isInteger(v) && v >= 190001 && v <= 210012) return yearMonth(Math.floor(v / 100), v % 100);
+  if (!Number.isInteger(v) && v >= 1900 && v < 2101) {
+    // 2019.7 or 2019.07 typed into a number cell: the fraction is the month. A format
+    // showing two decimals tells 2019.10 (shown so) from 2019.1.
+    const decimals = /0\.(0+)/.exec(format ?? "")?.[1].length;
+    const [year, month] = (decimals ? v.toFixed(decimals) : String(v)).split(".").map(Number);
+    return yearMonth(year, month);
+  }
+  if (v > LAST_PLAUSIBLE_SERIAL) return null;
+  const date = fromExcelSerial(v);
+  return date ? { date, monthOnly: false } : null;
+}
+
+function yearMonth(y: number, m: number): DateParse | null {
+  return isValidYmd(y, m, 1) ? { date: ymd(y, m, 1), monthOnly: true } : null;
 }
 
 function fromDigits(eight: string): DateParse | null {

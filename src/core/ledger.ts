@@ -35,9 +35,13 @@ export interface LedgerDef {
   /** One line for the 说明 sheet: what the ledger is for. */
   purpose: string;
   fields: readonly FieldDef[];
-  /** Field keys only this ledger has; one must be present to recognise a sheet. */
-  signature: readonly string[];
   rules: readonly SheetRule[];
+  /**
+   * The columns each code's rule cannot do without (a list inside is any one of
+   * them): without them the rule stays silent instead of reporting every row or
+   * period, and header.missing says what is not checked.
+   */
+  needs?: Partial<Record<Code, readonly (string | readonly string[])[]>>;
 }
 
 export const defineLedger = (def: LedgerDef): LedgerDef => def;

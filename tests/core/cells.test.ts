@@ -23,14 +23,22 @@ describe("dates as secretaries write them", () => {
   });
 
   it.each([
-    ["2019.07", "2019.07"],
-    ["2019年7月", "2019年7月"],
-    ["2019.07 typed as a number", 2019.07],
-    ["2019.10 typed as a number", 2019.1],
-  ])("reads the month-only %s and marks it so", (_, value) => {
-    const parsed = parseDateValue({ value });
-    expect(parsed?.monthOnly).toBe(true);
-    expect(parsed?.date?.slice(0, 7)).toBe(value === 2019.1 ? "2019-10" : "2019-07");
+    ["2019.07", { value: "2019.07" }, "2019-07"],
+    ["2019年7月", { value: "2019年7月" }, "2019-07"],
+    ["2019.07 typed as a number", { value: 2019.07 }, "2019-07"],
+    ["1980.3 typed as a number", { value: 1980.3 }, "1980-03"],
+    ["2019.1 typed as a number (January)", { value: 2019.1 }, "2019-01"],
+    ["2019.10 in a cell formatted 0.00", { value: 2019.1, format: "0.00" }, "2019-10"],
+    ["the number 198003 (yyyymm)", { value: 198003 }, "1980-03"],
+    ["the text 198003 (yyyymm)", { value: "198003" }, "1980-03"],
+  ])("reads the month-only %s and marks it so", (_, cell, month) => {
+    expect(parseDateValue(cell)).toEqual({ date: `${month}-01`, monthOnly: true });
+  });
+
+  it("reads the number 19800315 as a date and refuses a serial far past 2100", () => {
+    expect(parseDateValue({ value: 19800315 })).toEqual({ date: "1980-03-15", monthOnly: false });
+    expect(parseDateValue({ value: 210013 })).toBeNull();
+    expect(parseDateValue({ value: 500000, format: "yyyy-mm-dd" })).toBeNull();
   });
 
   it("rejects an impossible date, a non-date and a future date with cell.date", () => {
@@ -75,8 +83,8 @@ describe("required, enum and phone cells", () => {
   });
 
   it("reports a value outside the allowed list, ignoring stray spaces", () => {
-    expect(codes("gender", "男性")).toEqual(["cell.enum"]);
-    expect(parse("gender", "男性").problems[0].message).toBe("“性别”应为 男/女 之一，实为“男性”");
+    expect(codes("gender", "未知")).toEqual(["cell.enum"]);
+    expect(parse("gender", "未知").problems[0].message).toBe("“性别”应为 男/女 之一，实为“未知”");
     expect(parse("memberType", " 正式 党员 ")).toMatchObject({ value: "正式党员", problems: [] });
   });
 

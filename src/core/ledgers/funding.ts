@@ -9,14 +9,17 @@ export const funding = defineLedger({
   sheetAliases: ["经费", "活动经费台账", "党建经费", "经费收支"],
   purpose: "支部党建活动经费的收支流水；下拨标准按党员人数和配置计算",
   fields: [
-    field.date("date", "日期", { aliases: ["时间", "收支日期"], required: true }),
-    field.text("summary", "摘要", { aliases: ["事项", "内容", "收支事项"], required: true }),
-    field.amount("income", "收入", { aliases: ["收入金额", "收入（元）"] }),
-    field.amount("expense", "支出", { aliases: ["支出金额", "支出（元）"] }),
-    field.amount("balance", "余额", { aliases: ["结余", "余额（元）"] }),
+    field.date("date", "日期", { aliases: ["收支日期", "发生日期", "报销日期"], required: true }),
+    field.text("summary", "摘要", { aliases: ["事项", "内容", "收支事项", "用途", "开支事项", "经费用途"], required: true }),
+    field.amount("income", "收入", { aliases: ["收入金额", "下拨金额", "拨入"] }),
+    field.amount("expense", "支出", { aliases: ["支出金额", "开支金额", "报销金额"] }),
+    field.amount("balance", "余额", { aliases: ["结余", "结余金额"] }),
     field.text("handler", "经办人"),
     field.text("voucher", "凭证号", { aliases: ["凭证编号", "票据号"] }),
   ],
-  signature: ["summary", "income", "expense", "balance"],
   rules: fundingRules,
+  needs: {
+    "funding.balance": ["balance"],
+    "funding.overspend": ["expense"],
+  },
 });

@@ -1,0 +1,79 @@
+/**
+ * Column mapping, the escape hatch when a header is worded beyond the vocabulary:
+ * header text → field, per ledger or for every ledger ("*"). The same mapping
+ * comes from `--columns 对应.json`, a profile's `columns` section and the task
+ * pane's 列对应 step, and is read here only.
+ *
+ *   { "党员花名册": { "党籍": "党员类型", "入党介绍人": null }, "*": { "工号": null } }
+ *
+ * A field is named by its header (党员类型) or key (memberType); null keeps the
+ * column as 其他列. Ledgers are named by title (党员花名册) or key (roster).
+ */
+import { z } from "zod";
+import type { LedgerDef } from "./ledger";
+import { headerKey } from "./text";
+
+/** Header key → (ledger key or "*") → field key, or null for 其他列. */
+export interface ColumnMapping {
+  readonly byHeader?: ReadonlyMap<string, ReadonlyMap<string, string | null>>;
+}
+
+export const columnMappingSchema = z.record(z.string(), z.record(z.string(), z.string().nullable()));
+export type ColumnMappingInput = z.infer<typeof columnMappingSchema>;
+
+export class ColumnMappingError extends Error {}
+
+/** Check a mapping against the ledgers and resolve names to keys; a wrong name is a zh-CN error that names the choices. */
+export function resolveColumnMapping(input: unknown, ledgers: readonly LedgerDef[]): ColumnMapping {
+  const parsed = columnMappingSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ColumnMappingError("列对应应为 { 台账名称: { 表头文字: 字段名或 null } } 形式的 JSON，例如 {\"党员花名册\": {\"党籍\": \"党员类型\"}}");
+  }
+  const byHeader = new Map<string, Map<string, string | null>>();
+  for (const [ledgerName, columns] of Object.entries(parsed.data)) {
+    const ledger = ledgerName === "*" ? null : ledgers.find((l) => l.key === ledgerName || l.title === ledgerName);
+    if (ledger === undefined) {
+      throw new ColumnMappingError(`列对应中的台账“${ledgerName}”不存在；可用：${ledgers.map((l) => l.title).join("、")} 或 *（所有台账）`);
+    }
+    for (const [header, fieldName] of Object.entries(columns)) {
+      const field = fieldName === null ? null : resolveField(ledger ? [ledger] : ledgers, fieldName, ledgerName);
+      const entry = byHeader.get(headerKey(header)) ?? new Map<string, string | null>();
+      entry.set(ledger ? ledger.key : "*", field);
+      byHeader.set(headerKey(header), entry);
+    }
+  }
+  return { byHeader };
+}
+
+function resolveField(ledgers: readonly LedgerDef[], name: string, ledgerName: string): string {
+  for (const ledger of ledgers) {
+    const f = ledger.fields.find((x) => x.key === name || x.header === name);
+    if (f) return f.key;
+  }
+  const choices = ledgers.length === 1 ? ledgers[0].fields.map((f) => f.header).join("、") : "任一台账的列名";
+  throw new ColumnMappingError(`列对应中“${ledgerName}”的字段“${name}”不存在；可用：${choices}`);
+}
+
+/** Two mappings in one, the second winning (a profile's, then --columns, then the workbook's own). */
+export function combineMappings(...mappings: readonly (ColumnMapping | undefined)[]): ColumnMapping {
+  const byHeader = new Map<string, Map<string, string | null>>();
+  for (const m of mappings) {
+    for (const [header, entry] of m?.byHeader ?? []) byHeader.set(header, new Map([...(byHeader.get(header) ?? []), ...entry]));
+  }
+  return { byHeader };
+}
+
+/**
+ * What the mapping says a header names in each ledger (by place): a field key,
+ * null for 其他列, undefined where it says nothing of this header. A field given
+ * for "*" applies to every ledger that has it.
+ */
+export function headerOverride(mapping: ColumnMapping, ledgers: readonly LedgerDef[], raw: string): (string | null | undefined)[] | undefined {
+  const entry = mapping.byHeader?.get(headerKey(raw));
+  if (!entry) return undefined;
+  return ledgers.map((ledger) => {
+    const field = entry.has(ledger.key) ? entry.get(ledger.key) : entry.get("*");
+    if (field === null || field === undefined) return field;
+    return ledger.fields.some((f) => f.key === field) ? field : undefined;
+  });
+}
