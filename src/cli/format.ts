@@ -12,6 +12,10 @@ export function formatFile(file: FileReport): string {
     lines.push(`✖ ${file.file}：无法读取`, `  ${file.error ?? ""}`);
     return lines.join("\n");
   }
+  if (file.status === "no-ledger") {
+    lines.push(`⚠ ${file.file}：没有可识别的台账`, `  ${file.error ?? ""}`);
+    return lines.join("\n");
+  }
   const { error, warning } = countBySeverity(allIssues(file));
   lines.push(`${error > 0 ? "✖" : "✔"} ${file.file}：${error} 个错误，${warning} 个警告`);
   for (const sheet of file.sheets) {
@@ -36,6 +40,8 @@ export function formatReport(report: ValidationReport): string {
   const { summary } = report;
   const body = report.files.map(formatFile).join("\n\n");
   const unreadable = report.files.filter((f) => f.status === "unreadable").length;
-  const tail = `共 ${summary.files} 个文件${unreadable ? `（${unreadable} 个无法读取）` : ""}：${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 个提示（核对日期 ${report.asOf}，配置 ${report.profile}）`;
+  const noLedger = report.files.filter((f) => f.status === "no-ledger").length;
+  const apart = [unreadable ? `${unreadable} 个无法读取` : "", noLedger ? `${noLedger} 个没有可识别的台账` : ""].filter(Boolean).join("，");
+  const tail = `共 ${summary.files} 个文件${apart ? `（${apart}）` : ""}：${summary.errors} 个错误，${summary.warnings} 个警告，${summary.infos} 个提示（核对日期 ${report.asOf}，配置 ${report.profile}）`;
   return `${body}\n\n${tail}\n`;
 }

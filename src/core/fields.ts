@@ -28,9 +28,18 @@ export interface FieldDef {
   allowFuture?: boolean;
   /** One line for the template's 说明 sheet. */
   note?: string;
+  /**
+   * How much the column tells which ledger a sheet is (default 1): a column that
+   * only describes a person (姓名, 性别, 电话) is in every list of people, so it
+   * weighs little (PERSON); 入党时间 or 确定积极分子日期 weigh fully.
+   */
+  evidence?: number;
 }
 
-type FieldOptions = Partial<Pick<FieldDef, "aliases" | "required" | "allowFuture" | "note">>;
+/** The evidence of a column that describes a person rather than a ledger. */
+export const PERSON = 0.25;
+
+type FieldOptions = Partial<Pick<FieldDef, "aliases" | "required" | "allowFuture" | "note" | "evidence">>;
 
 const make = (kind: FieldKind) => (key: string, header: string, opts: FieldOptions = {}): FieldDef => ({
   key,
@@ -40,6 +49,7 @@ const make = (kind: FieldKind) => (key: string, header: string, opts: FieldOptio
   required: opts.required ?? false,
   allowFuture: opts.allowFuture,
   note: opts.note,
+  evidence: opts.evidence,
 });
 
 export const field = {

@@ -17,8 +17,12 @@ import { matchValue } from "./vocabulary/values";
 import { headerOverride, type ColumnMapping } from "./columns";
 
 export const HEADER_SEARCH_ROWS = 20;
-/** A sheet is a ledger from this score on (two specific columns, or one with a shared one and the name). */
-const MIN_SCORE = 1.5;
+/**
+ * A sheet is a ledger from this score on, with two columns at least: one column
+ * only this ledger has (申请入党时间) and a person's name, or several shared ones.
+ * A sheet named like the ledger gets the same again, so one column then suffices.
+ */
+const MIN_SCORE = 1;
 /** A runner-up within this share of the best score is reported with the choice. */
 const CLOSE_SHARE = 0.75;
 /** Data rows sampled to recognise a column by its values, and the share that must match. */
@@ -56,8 +60,8 @@ export interface HeaderMatch {
 /** What one header text names in each ledger (by place in the list searched). */
 interface Named {
   fields: readonly (string | undefined)[];
-  /** 1 ÷ the number of ledgers with a field of this name. */
-  weight: number;
+  /** Per ledger: the field's evidence ÷ the number of ledgers with a field of this name. */
+  weights: readonly number[];
   unit?: HeaderUnit;
   planned: boolean;
 }
@@ -86,12 +90,11 @@ function conceptIndex(ledgers: readonly LedgerDef[], mapping: ColumnMapping): Co
       }
     }
   });
-  const named = (fields: readonly (string | undefined)[], concept: { unit?: HeaderUnit; planned: boolean }): Named => ({
-    fields,
-    weight: 1 / fields.filter((f) => f !== undefined).length,
-    unit: concept.unit,
-    planned: concept.planned,
-  });
+  const evidence = (l: number, key: string | undefined) => ledgers[l].fields.find((f) => f.key === key)?.evidence ?? 1;
+  const named = (fields: readonly (string | undefined)[], concept: { unit?: HeaderUnit; planned: boolean }): Named => {
+    const shared = fields.filter((f) => f !== undefined).length;
+    return { fields, weights: fields.map((f, l) => (f === undefined ? 0 : evidence(l, f) / shared)), unit: concept.unit, planned: concept.planned };
+  };
   // The first 20 rows of every sheet are searched; most of their texts recur (男, 正式党员 …).
   index = memoize((raw: string): Named | undefined => {
     if (raw.trim() === "") return undefined;
@@ -159,7 +162,7 @@ interface Candidate {
 const UNIT_SCALE: Readonly<Record<HeaderUnit, number>> = { hours: 1, minutes: 1 / 60 };
 
 /** Map the columns of one candidate header for the ledger at place `l`: a planned column (计划…) only when no other names the field. */
-function candidateOf(header: readonly HeaderColumn[], l: number, headerRow: number, twoRowHeader: boolean, byName: boolean): Candidate {
+function candidateOf(header: readonly HeaderColumn[], ledger: LedgerDef, l: number, headerRow: number, twoRowHeader: boolean, byName: boolean): Candidate {
   const columns = new Map<string, number>();
   const scales = new Map<string, number>();
   const weights = new Map<string, number>();
@@ -169,7 +172,7 @@ function candidateOf(header: readonly HeaderColumn[], l: number, headerRow: numb
       const key = named.fields[l];
       if (key === undefined || (columns.has(key) && !(planned.has(key) && !named.planned))) continue;
       columns.set(key, col);
-      weights.set(key, named.weight);
+      weights.set(key, named.weights[l]);
       if (named.planned) planned.add(key);
       else planned.delete(key);
       if (named.unit) scales.set(key, UNIT_SCALE[named.unit]);
@@ -177,19 +180,29 @@ function candidateOf(header: readonly HeaderColumn[], l: number, headerRow: numb
       break;
     }
   }
-  return { headerRow, twoRows: twoRowHeader, columns, scales, weights, byValues: [], score: scoreOf(weights, byName) };
+  const anchored = !ledger.recognisedWith || ledger.recognisedWith.some((k) => columns.has(k));
+  return { headerRow, twoRows: twoRowHeader, columns, scales, weights, byValues: [], score: anchored ? scoreOf(weights, byName) : 0 };
 }
 
+/**
+ * The sum of the columns' weights; 0 unless the sheet is named like the ledger
+ * or has a column that only this ledger has, with full weight (入党时间,
+ * 申请入党时间, 学时, 摘要): lists of people (姓名, 性别, 民族 …) are no ledger.
+ */
 function scoreOf(weights: ReadonlyMap<string, number>, byName: boolean): number {
   let sum = 0;
-  for (const w of weights.values()) sum += w;
-  const score = sum + (byName ? MIN_SCORE : 0);
-  return weights.size >= 2 || (byName && weights.size >= 1) ? score : 0;
+  let decisive = false;
+  for (const w of weights.values()) {
+    sum += w;
+    decisive ||= w >= 1;
+  }
+  if (byName) return weights.size >= 1 ? sum + MIN_SCORE : 0;
+  return decisive && weights.size >= 2 ? sum : 0;
 }
 
 /** How many ledgers have a field of each field's header concept: the weight of a field found by its values. */
-function fieldWeight(index: ConceptIndex, ledger: LedgerDef, key: string): number {
-  return index(ledger.fields.find((f) => f.key === key)!.header)?.weight ?? 1;
+function fieldWeight(index: ConceptIndex, ledgers: readonly LedgerDef[], l: number, key: string): number {
+  return index(ledgers[l].fields.find((f) => f.key === key)!.header)?.weights[l] ?? 1;
 }
 
 /**
@@ -249,11 +262,47 @@ function otherColumns(table: Table, ledger: LedgerDef, candidate: Candidate): Ot
   return others;
 }
 
+/** Labels in row after row (姓名 | 张三 | 性别 | 男, then 入党时间 | …): a form for one person (登记表), no ledger. */
+const FORM_LABEL_ROWS = 3;
+function isForm(rows: ReadonlyMap<number, HeaderColumn[]>): boolean {
+  let labelled = 0;
+  for (const columns of rows.values()) if (columns.length >= 2) labelled++;
+  return labelled >= FORM_LABEL_ROWS;
+}
+
+/** The ledger a sheet that is none comes closest to: the row naming most of its fields, and what it lacks. */
+export interface NearestLedger {
+  ledger: LedgerDef;
+  /** 0-based sheet row. */
+  row: number;
+  found: string[];
+  missing: string[];
+}
+
+export function nearestLedger(table: Table, ledgers: readonly LedgerDef[], mapping: ColumnMapping = NO_MAPPING): NearestLedger | null {
+  const index = conceptIndex(ledgers, mapping);
+  const top = table.origin.row;
+  const rows = headerColumnsByRow(table, index, top, Math.min(lastRow(table), top + HEADER_SEARCH_ROWS - 1));
+  let best: NearestLedger | null = null;
+  for (const [row, header] of rows) {
+    ledgers.forEach((ledger, l) => {
+      const { columns } = candidateOf(header, ledger, l, row, false, false);
+      if (columns.size > (best?.found.length ?? 0)) {
+        const found = ledger.fields.filter((f) => columns.has(f.key));
+        const missing = ledger.fields.filter((f) => f.required && !columns.has(f.key));
+        best = { ledger, row, found: found.map((f) => f.header), missing: missing.map((f) => f.header) };
+      }
+    });
+  }
+  return best;
+}
+
 export function detectHeader(table: Table, ledgers: readonly LedgerDef[], mapping: ColumnMapping = NO_MAPPING): HeaderMatch | null {
   const index = conceptIndex(ledgers, mapping);
   const top = table.origin.row;
   const bottom = Math.min(lastRow(table), top + HEADER_SEARCH_ROWS - 1);
   const rows = headerColumnsByRow(table, index, top, Math.min(lastRow(table), bottom + 1));
+  if (isForm(rows)) return null;
   const byName = ledgers.map((ledger) => sheetNameMatches(table, ledger));
   const best: (Candidate | null)[] = ledgers.map(() => null);
   for (let r = top; r <= bottom; r++) {
@@ -265,9 +314,10 @@ export function detectHeader(table: Table, ledgers: readonly LedgerDef[], mappin
     }
     // Most rows searched are data: no cell names a field, no ledger can match.
     if (candidates.every(([, header]) => header.length === 0)) continue;
+
     for (let l = 0; l < ledgers.length; l++) {
       for (const [headerRow, header, both] of candidates) {
-        const candidate = candidateOf(header, l, headerRow, both, byName[l]);
+        const candidate = candidateOf(header, ledgers[l], l, headerRow, both, byName[l]);
         // Strictly better only: a single row beats two rows, an earlier row a later one.
         if (candidate.score > (best[l]?.score ?? 0)) best[l] = candidate;
       }
@@ -276,7 +326,7 @@ export function detectHeader(table: Table, ledgers: readonly LedgerDef[], mappin
   const scored: { l: number; candidate: Candidate }[] = [];
   best.forEach((candidate, l) => {
     if (!candidate) return;
-    addColumnsByValues(table, ledgers[l], candidate, (key) => fieldWeight(index, ledgers[l], key), byName[l]);
+    addColumnsByValues(table, ledgers[l], candidate, (key) => fieldWeight(index, ledgers, l, key), byName[l]);
     if (candidate.score >= MIN_SCORE) scored.push({ l, candidate });
   });
   if (scored.length === 0) return null;

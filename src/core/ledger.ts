@@ -36,6 +36,8 @@ export interface LedgerDef {
   purpose: string;
   fields: readonly FieldDef[];
   rules: readonly SheetRule[];
+  /** A ledger of people is recognised only with one of these columns (a list of activities with 学时 is no training record). */
+  recognisedWith?: readonly string[];
   /**
    * The columns each code's rule cannot do without (a list inside is any one of
    * them): without them the rule stays silent instead of reporting every row or

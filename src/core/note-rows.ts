@@ -8,6 +8,8 @@ import { squeeze } from "./text";
 import type { Cell } from "./table";
 
 const NOTE_START = /^(注意|注|说明|填写|填表|备注|提示|温馨提示|特别提示|要求|示例|例)[^:：]{0,8}[:：]/u;
+/** Stamp and signature lines under a table: 党委(总支)公章, 年 月 日, 填表人：, 审核人： */
+const SIGNATURE = /^(.*(公章|盖章|签章|签字|签名)[)）]?|年月日|(填表人|审核人|负责人|联系人|制表人|填报人|经办人|填报日期|制表日期)[:：].*)$/u;
 /** Long, or over several lines: no value of a ledger's cell reads like that. */
 const LONG_NOTE = 40;
 
@@ -24,5 +26,6 @@ export function isNoteRow(cells: readonly (Cell | null)[]): boolean {
     note = text;
   }
   if (note === null) return false;
-  return NOTE_START.test(squeeze(note.slice(0, 24))) || note.includes("\n") || [...note].length >= LONG_NOTE;
+  const start = squeeze(note.slice(0, 24));
+  return NOTE_START.test(start) || SIGNATURE.test(squeeze(note)) || note.includes("\n") || [...note].length >= LONG_NOTE;
 }

@@ -6,12 +6,14 @@
 import type { Finding } from "./finding";
 import { countBySeverity } from "./finding";
 import { validateWorkbook, type ValidateOptions, type WorkbookResult } from "./engine";
-import { HEADER_SEARCH_ROWS } from "./header";
+import { HEADER_SEARCH_ROWS, nearestLedger } from "./header";
+import { cellText } from "./text";
 import type { LedgerKey } from "./ledger";
 import { LEDGERS } from "./ledgers";
 import type { Workbook } from "./table";
 
-export type FileStatus = "clean" | "errors" | "unreadable";
+/** no-ledger: the file opened, but no sheet is a ledger – reported as such, not as a broken file. */
+export type FileStatus = "clean" | "errors" | "unreadable" | "no-ledger";
 
 export interface SheetReport {
   sheet: string | null;
@@ -68,6 +70,9 @@ export function unreadableReport(file: string, error: string): FileReport {
 
 export const allIssues = (file: FileReport): Finding[] => file.sheets.flatMap((s) => s.issues);
 
+/** Whether the file's ledgers were read: neither unreadable nor without any ledger. */
+export const holdsLedgers = (file: FileReport): boolean => file.status !== "unreadable" && file.status !== "no-ledger";
+
 export function buildReport(meta: { version: string; asOf: string; profile: string }, files: FileReport[]): ValidationReport {
   const counts = countBySeverity(files.flatMap(allIssues));
   return {
@@ -86,13 +91,29 @@ export function buildReport(meta: { version: string; asOf: string; profile: stri
 export function reportWorkbook(workbook: Workbook, options: ValidateOptions): { report: FileReport; result: WorkbookResult } {
   const result = validateWorkbook(workbook, options);
   if (result.parsed.sheets.length === 0) {
-    return { report: unreadableReport(workbook.name, noLedgerMessage(workbook)), result };
+    return { report: { ...fileReport(workbook.name, result), status: "no-ledger", error: noLedgerMessage(workbook, options) }, result };
   }
   return { report: fileReport(workbook.name, result), result };
 }
 
-export function noLedgerMessage(workbook: Workbook): string {
+/**
+ * Why no sheet is a ledger, in the secretary's terms: the headers seen, the
+ * ledger they come closest to and what it lacks, and the ledgers known.
+ */
+export function noLedgerMessage(workbook: Workbook, options: Pick<ValidateOptions, "columns"> = {}): string {
   const sheetNames = workbook.sheets.map((s) => `“${s.name}”`).join("、") || "（无工作表）";
   const expected = LEDGERS.map((l) => `${l.title}（${l.fields.filter((f) => f.required).map((f) => f.header).join("、")}）`).join("；");
-  return `${workbook.name}：没有找到可识别的台账工作表。工作表 ${sheetNames} 的前 ${HEADER_SEARCH_ROWS} 行里都没有台账表头。可识别的台账及其必需的列：${expected}`;
+  const near = workbook.sheets
+    .map((table) => ({ table, nearest: nearestLedger(table, LEDGERS, options.columns) }))
+    .filter((x) => x.nearest !== null)
+    .sort((a, b) => b.nearest!.found.length - a.nearest!.found.length)[0];
+  const closest = near
+    ? `工作表“${near.table.name}”第 ${near.nearest!.row + 1} 行的表头 ${headersOf(near.table, near.nearest!.row)} 最接近“${near.nearest!.ledger.title}”（认出 ${near.nearest!.found.join("、")}${near.nearest!.missing.length ? `；缺少 ${near.nearest!.missing.join("、")}` : ""}），如果它就是这本台账，请用列对应指定其余的列。`
+    : `工作表 ${sheetNames} 的前 ${HEADER_SEARCH_ROWS} 行里都没有台账表头。`;
+  return `${workbook.name}：没有可识别的台账。${closest}可识别的台账及其必需的列：${expected}`;
+}
+
+function headersOf(table: Workbook["sheets"][number], row: number): string {
+  const texts = (table.cells[row - table.origin.row] ?? []).map((cell) => cellText(cell)).filter((t) => t !== "");
+  return texts.map((t) => `“${t}”`).join("、");
 }

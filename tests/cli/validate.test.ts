@@ -82,12 +82,19 @@ describe("taizhang validate", () => {
 });
 
 describe("taizhang validate on workbooks that are not what was expected", () => {
-  it("says which ledgers and headers it looks for when no sheet is a ledger, and exits 2", async () => {
-    const file = write("会议纪要.xlsx", buildWorkbook([{ name: "纪要", rows: [["时间", "地点", "议题"], ["周一", "会议室", "学习"]] }]));
-    const run = await runCli("validate", file, "--as-of", "2026-06-30");
-    expect(run.code).toBe(2);
-    expect(run.stdout).toContain("没有找到可识别的台账工作表");
-    expect(run.stdout).toContain("党员花名册（姓名、性别、身份证号、人员类别、党员类型、入党时间）");
+  it("says a file that holds no ledger is none – the headers seen, the closest ledger – and does not exit as for a broken file", async () => {
+    const file = write("宿舍表.xlsx", buildWorkbook([{ name: "住宿", rows: [["姓名", "性别", "学号", "宿舍"], ["刘洋", "男", "2024001", "3-201"]] }]));
+    const run = await runCli("validate", file, "--json", "--as-of", "2026-06-30");
+    expect(run.code).toBe(0);
+    const [report] = JSON.parse(run.stdout).files;
+    expect(report.status).toBe("no-ledger");
+    expect(report.error).toContain("没有可识别的台账");
+    expect(report.error).toContain("“姓名”、“性别”、“学号”、“宿舍”");
+    expect(report.error).toContain("最接近“党员花名册”（认出 姓名、性别；缺少 身份证号、人员类别、党员类型、入党时间）");
+    expect(report.error).toContain("党员花名册（姓名、性别、身份证号、人员类别、党员类型、入党时间）");
+    const text = await runCli("validate", file, "--as-of", "2026-06-30");
+    expect(text.stdout).toContain("⚠ 宿舍表.xlsx：没有可识别的台账");
+    expect(text.stdout).toContain("1 个没有可识别的台账");
   });
 
   it("reports a missing required column once, on the header row", async () => {

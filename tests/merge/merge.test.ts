@@ -312,9 +312,9 @@ describe("a workbook with no ledger in it", () => {
       ["备忘.xlsx", "unreadable"],
       ["一支部.xlsx", "merged"],
     ]);
-    expect(codesOf(report, "备忘.xlsx")).toEqual(["merge.unreadable"]);
+    expect(codesOf(report, "备忘.xlsx")).toEqual(["sheet.unrecognized", "merge.unreadable"]);
     expect(book.records("汇总")[0]).toMatchObject({ 支部: "备忘", 状态: "无法读取", 支部名称依据: "文件名" });
-    expect(String(book.records("汇总")[0]["备注"])).toContain("没有找到可识别的台账工作表");
+    expect(String(book.records("汇总")[0]["备注"])).toContain("没有可识别的台账");
     expectReconciled(report);
   });
 });

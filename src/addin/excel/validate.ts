@@ -119,7 +119,7 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
   progress("validate", `正在校验 ${rows} 行…`);
   await checkCancel();
   const { report } = reportWorkbook(workbook, options);
-  if (report.status === "unreadable") throw new AddinError("no-ledger", report.error ?? noLedgerMessage(workbook));
+  if (report.status === "no-ledger") throw new AddinError("no-ledger", report.error ?? noLedgerMessage(workbook));
   const inScope = (sheet: string | null) => scope === "all" || sheet === active.name;
   const findings = allIssues(report).filter((f) => inScope(f.sheet));
   if (scope === "active" && !report.sheets.some((s) => s.sheet === active.name && s.ledger !== null)) {

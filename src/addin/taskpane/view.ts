@@ -5,7 +5,7 @@
  */
 import type { Severity } from "../../core/codes";
 import { countBySeverity, type Finding } from "../../core/finding";
-import type { FileReport } from "../../core/report";
+import { holdsLedgers, type FileReport } from "../../core/report";
 import { SEVERITY_LABEL } from "../../core/codes";
 
 export type SelectCell = (finding: Finding) => void;
@@ -55,7 +55,7 @@ export function renderReports(container: HTMLElement, files: readonly FileReport
       const section = el("section", "file-report");
       section.dataset.file = file.file;
       section.append(el("h3", undefined, file.file));
-      if (file.status === "unreadable") {
+      if (!holdsLedgers(file)) {
         section.append(el("p", "unreadable", file.error ?? "无法读取"));
         return section;
       }

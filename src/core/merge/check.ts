@@ -5,7 +5,7 @@
  * (keepForSummary). Never re-implements a rule: validation is reportWorkbook.
  */
 import type { ValidateOptions } from "../engine";
-import { reportWorkbook, unreadableReport } from "../report";
+import { holdsLedgers, reportWorkbook, unreadableReport } from "../report";
 import { identifyBranch, latestLedgerDate } from "./branch";
 import { keepForSummary } from "./sheets";
 import type { CheckedInput, MergeInput } from "./types";
@@ -24,7 +24,7 @@ export function checkInput(input: MergeInput, options: ValidateOptions): Checked
     };
   }
   const { report, result } = reportWorkbook(input.workbook, options);
-  const readable = report.status !== "unreadable";
+  const readable = holdsLedgers(report);
   const marker = input.workbook.marker ?? null;
   return {
     file: input.file,

@@ -9,7 +9,7 @@
  */
 import { compareFindings, countBySeverity, type Finding } from "../finding";
 import { sheetsOf } from "../ledger";
-import { buildReport, readStatus, type FileReport } from "../report";
+import { buildReport, holdsLedgers, readStatus, type FileReport } from "../report";
 import { checkInput } from "./check";
 import { duplicatePersonFindings, missingBranches, staleTemplateFindings, supersededFindings, unreadableFindings, type FileFindings } from "./cross";
 import { reconcile } from "./reconcile";
@@ -114,6 +114,6 @@ function withFindings(report: FileReport, findings: readonly Finding[]): FileRep
     target.issues.push(f);
   }
   for (const s of sheets) s.issues.sort(compareFindings);
-  const status = report.status === "unreadable" ? "unreadable" : readStatus(sheets);
+  const status = holdsLedgers(report) ? readStatus(sheets) : report.status;
   return { ...report, status, sheets };
 }
