@@ -16,6 +16,7 @@ import * as path from "node:path";
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, validateWorkbook, type Finding, type IsoDate, type Table, type Workbook, type WorkbookResult } from "../../src/core";
 import { readWorkbookBytes } from "../../src/io/read-file";
 import corpus from "../fixtures/real/expected.json";
+import { LAYOUTS } from "../fixtures/real/layouts";
 import { makeCorpusFile } from "../fixtures/real/make";
 
 interface ExpectedFinding {
@@ -132,6 +133,12 @@ describe.each(outcomes.map((o) => [o.file, MODE, o] as const))("the real sheet %
   it.each([...outcome.bySheet.entries()])("sheet %s is read as expected.json says", (_sheet, problems) => {
     expect(problems).toEqual([]);
   });
+});
+
+it("has one rebuilt layout for each file expected.json lists, with its sheets in order", () => {
+  const listed = FILES.map((f) => `${f.file}: ${f.sheets.map((s) => s.sheet).join(", ")}`);
+  const rebuilt = LAYOUTS.map((l) => `${l.file}: ${l.sheets.map((s) => s.name).join(", ")}`);
+  expect([...rebuilt].sort()).toEqual([...listed].sort());
 });
 
 it("reads at least 90% of the corpus fully right (the figure is printed)", () => {
