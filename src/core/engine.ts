@@ -9,7 +9,7 @@ import type { ColumnMapping } from "./columns";
 import { isNoteRow } from "./note-rows";
 import { CODES, type Code } from "./codes";
 import type { LedgerDef, LedgerKey, LedgerRow, LedgerSheet, ParsedWorkbook, RuleContext } from "./ledger";
-import { LEDGERS, WORKBOOK_RULES } from "./ledgers";
+import { LEDGERS, READ_LEDGERS, WORKBOOK_RULES } from "./ledgers";
 import { isOwnSheet } from "./own-sheets";
 import type { Profile } from "./profile";
 import { columnLetter, lastRow, type Cell, type Table, type Workbook } from "./table";
@@ -59,8 +59,8 @@ const NO_MONTH_ONLY: ReadonlySet<string> = new Set();
 export function parseSheet(
   table: Table,
   options: ValidateOptions,
-  ledgers: readonly LedgerDef[] = LEDGERS,
-): { sheet: LedgerSheet; findings: Finding[]; match: HeaderMatch } | null {
+  ledgers: readonly LedgerDef[] = READ_LEDGERS,
+): { sheet: LedgerSheet; findings: Finding[]; match: HeaderMatch; rowsRead: number } | null {
   const match = detectHeader(table, ledgers, options.columns);
   if (!match) return null;
   const { ledger, columns } = match;
@@ -113,7 +113,10 @@ export function parseSheet(
       }),
     );
   }
-  return { sheet: { table, ledger, headerRow, columns, rows, skippedRows }, findings, match };
+  const sheet: LedgerSheet = { table, ledger, headerRow, columns, rows, skippedRows };
+  if (!ledger.reshape) return { sheet, findings, match, rowsRead: rows.length };
+  const reshaped = ledger.reshape(sheet);
+  return { sheet: reshaped.sheet, findings: [...findings, ...reshaped.findings], match, rowsRead: rows.length };
 }
 
 type Need = string | readonly string[];
@@ -196,7 +199,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
       sheet: table.name,
       ledger: read ? read.sheet.ledger.key : null,
       headerRow: read ? read.sheet.headerRow : null,
-      rows: read ? read.sheet.rows.length : 0,
+      rows: read ? read.rowsRead : 0,
       findings: read ? read.findings : [unrecognized(table)],
       recognition: read ? recognitionOf(read.match) : undefined,
     };

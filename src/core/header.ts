@@ -262,12 +262,24 @@ function otherColumns(table: Table, ledger: LedgerDef, candidate: Candidate): Ot
   return others;
 }
 
-/** Labels in row after row (姓名 | 张三 | 性别 | 男, then 入党时间 | …): a form for one person (登记表), no ledger. */
-const FORM_LABEL_ROWS = 3;
-function isForm(rows: ReadonlyMap<number, HeaderColumn[]>): boolean {
-  let labelled = 0;
-  for (const columns of rows.values()) if (columns.length >= 2) labelled++;
-  return labelled >= FORM_LABEL_ROWS;
+/**
+ * A row of labels each followed by a space for its value (姓名 | ␣ | 性别 | ␣ …)
+ * is a form for one person (登记表), not the header of a table.
+ */
+function isLabelRow(table: Table, row: number): boolean {
+  let texts = 0;
+  let gapsFilled = 0;
+  let blankSince = true;
+  for (let c = table.origin.col; c <= lastCol(table); c++) {
+    if (isBlank(visibleCellAt(table, row, c))) {
+      blankSince = true;
+      continue;
+    }
+    if (texts > 0 && !blankSince) gapsFilled++;
+    texts++;
+    blankSince = false;
+  }
+  return texts >= 2 && gapsFilled === 0;
 }
 
 /** The ledger a sheet that is none comes closest to: the row naming most of its fields, and what it lacks. */
@@ -302,7 +314,6 @@ export function detectHeader(table: Table, ledgers: readonly LedgerDef[], mappin
   const top = table.origin.row;
   const bottom = Math.min(lastRow(table), top + HEADER_SEARCH_ROWS - 1);
   const rows = headerColumnsByRow(table, index, top, Math.min(lastRow(table), bottom + 1));
-  if (isForm(rows)) return null;
   const byName = ledgers.map((ledger) => sheetNameMatches(table, ledger));
   const best: (Candidate | null)[] = ledgers.map(() => null);
   for (let r = top; r <= bottom; r++) {
@@ -316,7 +327,7 @@ export function detectHeader(table: Table, ledgers: readonly LedgerDef[], mappin
     if (candidates.every(([, header]) => header.length === 0)) continue;
 
     for (let l = 0; l < ledgers.length; l++) {
-      for (const [headerRow, header, both] of candidates) {
+      for (const [headerRow, header, both] of candidates.filter(([row]) => !isLabelRow(table, row))) {
         const candidate = candidateOf(header, ledgers[l], l, headerRow, both, byName[l]);
         // Strictly better only: a single row beats two rows, an earlier row a later one.
         if (candidate.score > (best[l]?.score ?? 0)) best[l] = candidate;

@@ -36,6 +36,8 @@ export interface LedgerDef {
   purpose: string;
   fields: readonly FieldDef[];
   rules: readonly SheetRule[];
+  /** A layout read into another ledger's model (payments per row → month columns), with the findings of doing so. */
+  reshape?: (sheet: LedgerSheet) => { sheet: LedgerSheet; findings: Finding[] };
   /** A ledger of people is recognised only with one of these columns (a list of activities with 学时 is no training record). */
   recognisedWith?: readonly string[];
   /**

@@ -9,7 +9,7 @@ import { validateWorkbook, type ValidateOptions, type WorkbookResult } from "./e
 import { HEADER_SEARCH_ROWS, nearestLedger } from "./header";
 import { cellText } from "./text";
 import type { LedgerKey } from "./ledger";
-import { LEDGERS } from "./ledgers";
+import { LEDGERS, READ_LEDGERS } from "./ledgers";
 import type { Workbook } from "./table";
 
 /** no-ledger: the file opened, but no sheet is a ledger – reported as such, not as a broken file. */
@@ -104,7 +104,7 @@ export function noLedgerMessage(workbook: Workbook, options: Pick<ValidateOption
   const sheetNames = workbook.sheets.map((s) => `“${s.name}”`).join("、") || "（无工作表）";
   const expected = LEDGERS.map((l) => `${l.title}（${l.fields.filter((f) => f.required).map((f) => f.header).join("、")}）`).join("；");
   const near = workbook.sheets
-    .map((table) => ({ table, nearest: nearestLedger(table, LEDGERS, options.columns) }))
+    .map((table) => ({ table, nearest: nearestLedger(table, READ_LEDGERS, options.columns) }))
     .filter((x) => x.nearest !== null)
     .sort((a, b) => b.nearest!.found.length - a.nearest!.found.length)[0];
   const closest = near

@@ -3,6 +3,7 @@ import type { LedgerDef, LedgerKey, WorkbookRule } from "../ledger";
 import { xrefRules } from "../rules/xref";
 import { development } from "./development";
 import { dues } from "./dues";
+import { duesPayments } from "./dues-payments";
 import { funding } from "./funding";
 import { meetings } from "./meetings";
 import { roster } from "./roster";
@@ -10,6 +11,9 @@ import { terms } from "./terms";
 import { training } from "./training";
 
 export const LEDGERS: readonly LedgerDef[] = [roster, dues, funding, training, meetings, terms, development];
+
+/** Every layout a sheet is read as: the ledgers, and dues kept one payment per row. */
+export const READ_LEDGERS: readonly LedgerDef[] = [...LEDGERS, duesPayments];
 
 export const WORKBOOK_RULES: readonly WorkbookRule[] = xrefRules;
 
