@@ -30,7 +30,7 @@ function parseAll(files: string[]): void {
 }
 
 async function mergeAll(files: string[]) {
-  const checked = await checkFiles(files, profile, AS_OF, false);
+  const checked = await checkFiles(files, { profile, asOf: AS_OF }, false);
   return mergeChecked(checked, { profile, asOf: AS_OF, version: "bench", output: "学院汇总.xlsx" });
 }
 

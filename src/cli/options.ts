@@ -3,6 +3,8 @@ import { promises as fs } from "node:fs";
 import type { Command } from "commander";
 import type { LoadOptions } from "../io/load";
 import { builtinProfile, DEFAULT_PROFILE, isValidYmd, parseProfile, todayInShanghai, type IsoDate, type Profile } from "../core";
+import { ColumnMappingError, NO_MAPPING, profileColumns, resolveColumnMapping, type ColumnMapping } from "../core/columns";
+import { READ_LEDGERS } from "../core/ledgers";
 
 export class UsageError extends Error {}
 
@@ -27,9 +29,27 @@ export async function loadProfile(value: string | undefined): Promise<Profile> {
     throw new UsageError(`--profile “${name}”既不是内置配置（100-50、200-100），也不是可读取的 JSON 文件`);
   }
   try {
-    return parseProfile(text, `配置文件 ${name}`);
+    const profile = parseProfile(text, `配置文件 ${name}`);
+    profileColumns(profile, READ_LEDGERS);
+    return profile;
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(e instanceof ColumnMappingError ? `配置文件 ${name} 的 columns：${e.message}` : (e as Error).message);
+  }
+}
+
+/** --columns 对应.json: header text → field per ledger (src/core/columns.ts), checked against the ledgers. */
+export async function loadColumns(path: string | undefined): Promise<ColumnMapping> {
+  if (path === undefined) return NO_MAPPING;
+  let json: unknown;
+  try {
+    json = JSON.parse(await fs.readFile(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--columns “${path}”不是可读取的 JSON 文件（${(e as Error).message}）`);
+  }
+  try {
+    return resolveColumnMapping(json, READ_LEDGERS);
+  } catch (e) {
+    throw new UsageError(`--columns ${path}：${(e as Error).message}`);
   }
 }
 
@@ -53,6 +73,7 @@ export interface ReadingFlags {
   profile?: string;
   mask?: boolean;
   timeout?: string;
+  columns?: string;
 }
 
 export function addReadingOptions(command: Command, help: { json: string; mask: string }): Command {
@@ -61,12 +82,18 @@ export function addReadingOptions(command: Command, help: { json: string; mask: 
     .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）")
     .option("--profile <name|path>", PROFILE_HELP, DEFAULT_PROFILE)
     .option("--mask", help.mask)
-    .option("--timeout <seconds>", TIMEOUT_HELP);
+    .option("--timeout <seconds>", TIMEOUT_HELP)
+    .option("--columns <file>", "列对应 JSON：把认不出的表头指定为某一列，如 {\"党员花名册\": {\"党内身份\": \"党员类型\"}}");
 }
 
 /** The settings those flags stand for, checked: a usage error names the flag. */
-export async function readingSettings(flags: ReadingFlags): Promise<{ asOf: IsoDate; profile: Profile; limits: LoadOptions }> {
-  return { asOf: parseAsOf(flags.asOf), limits: parseTimeout(flags.timeout), profile: await loadProfile(flags.profile) };
+export async function readingSettings(flags: ReadingFlags): Promise<{ asOf: IsoDate; profile: Profile; limits: LoadOptions; columns: ColumnMapping }> {
+  return {
+    asOf: parseAsOf(flags.asOf),
+    limits: parseTimeout(flags.timeout),
+    profile: await loadProfile(flags.profile),
+    columns: await loadColumns(flags.columns),
+  };
 }
 
 export const VERSION: string = (require("../../package.json") as { version: string }).version;

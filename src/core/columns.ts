@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import type { LedgerDef } from "./ledger";
+import type { Profile } from "./profile";
 import { headerKey } from "./text";
 
 /** Header key → (ledger key or "*") → field key, or null for 其他列. */
@@ -54,11 +55,25 @@ function resolveField(ledgers: readonly LedgerDef[], name: string, ledgerName: s
   throw new ColumnMappingError(`列对应中“${ledgerName}”的字段“${name}”不存在；可用：${choices}`);
 }
 
-/** Two mappings in one, the second winning (a profile's, then --columns, then the workbook's own). */
+const byProfile = new WeakMap<Profile, ColumnMapping>();
+
+/** A profile's own `columns`, resolved once per profile (a wrong name throws ColumnMappingError). */
+export function profileColumns(profile: Profile, ledgers: readonly LedgerDef[]): ColumnMapping {
+  let mapping = byProfile.get(profile);
+  if (!mapping) byProfile.set(profile, (mapping = profile.columns ? resolveColumnMapping(profile.columns, ledgers) : NO_MAPPING));
+  return mapping;
+}
+
+/** The mapping that says nothing: every header read by the vocabulary alone. */
+export const NO_MAPPING: ColumnMapping = {};
+
+/** Mappings in one, a later one winning (a profile's, then --columns or the workbook's own 列对应). */
 export function combineMappings(...mappings: readonly (ColumnMapping | undefined)[]): ColumnMapping {
+  const given = mappings.filter((m): m is ColumnMapping => m?.byHeader !== undefined && m.byHeader.size > 0);
+  if (given.length <= 1) return given[0] ?? NO_MAPPING;
   const byHeader = new Map<string, Map<string, string | null>>();
-  for (const m of mappings) {
-    for (const [header, entry] of m?.byHeader ?? []) byHeader.set(header, new Map([...(byHeader.get(header) ?? []), ...entry]));
+  for (const m of given) {
+    for (const [header, entry] of m.byHeader!) byHeader.set(header, new Map([...(byHeader.get(header) ?? []), ...entry]));
   }
   return { byHeader };
 }

@@ -5,7 +5,7 @@ import type { IsoDate } from "./dates";
 import { parseField } from "./fields";
 import { compareFindings, makeFinding, type Finding } from "./finding";
 import { detectHeader, type HeaderMatch } from "./header";
-import type { ColumnMapping } from "./columns";
+import { combineMappings, profileColumns, type ColumnMapping } from "./columns";
 import { isNoteRow } from "./note-rows";
 import { CODES, type Code } from "./codes";
 import type { LedgerDef, LedgerKey, LedgerRow, LedgerSheet, ParsedWorkbook, RuleContext } from "./ledger";
@@ -61,7 +61,7 @@ export function parseSheet(
   options: ValidateOptions,
   ledgers: readonly LedgerDef[] = READ_LEDGERS,
 ): { sheet: LedgerSheet; findings: Finding[]; match: HeaderMatch; rowsRead: number } | null {
-  const match = detectHeader(table, ledgers, options.columns);
+  const match = detectHeader(table, ledgers, combineMappings(profileColumns(options.profile, READ_LEDGERS), options.columns));
   if (!match) return null;
   const { ledger, columns } = match;
   const findings: Finding[] = [];

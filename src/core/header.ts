@@ -14,7 +14,7 @@ import { isBlank, squeeze } from "./text";
 import { lastCol, lastRow, visibleCellAt, type Cell, type Table } from "./table";
 import { headerConcept, type HeaderUnit } from "./vocabulary/header-words";
 import { matchValue } from "./vocabulary/values";
-import { headerOverride, type ColumnMapping } from "./columns";
+import { headerOverride, NO_MAPPING, type ColumnMapping } from "./columns";
 
 export const HEADER_SEARCH_ROWS = 20;
 /**
@@ -68,7 +68,6 @@ interface Named {
 
 type ConceptIndex = (text: string) => Named | undefined;
 const indexes = new WeakMap<readonly LedgerDef[], WeakMap<ColumnMapping, ConceptIndex>>();
-const NO_MAPPING: ColumnMapping = {};
 
 /** The concept keys a field is known by: its header and aliases, each composed into its concept. */
 export const fieldConcepts = (f: { header: string; aliases: readonly string[] }): string[] => [
@@ -207,10 +206,12 @@ function fieldWeight(index: ConceptIndex, ledgers: readonly LedgerDef[], l: numb
 
 /**
  * Enum columns with a generic header (活动名称, 类别 …): a column whose values are
- * mostly this field's words is that field.
+ * mostly this field's words is that field – also when a free-text field took the
+ * column by its header (活动名称 holding 支部党员大会 is both the topic and the kind).
  */
 function addColumnsByValues(table: Table, ledger: LedgerDef, candidate: Candidate, weightOf: (key: string) => number, byName: boolean): void {
-  const taken = new Set(candidate.columns.values());
+  const textField = new Set(ledger.fields.filter((f) => f.kind === "text").map((f) => f.key));
+  const taken = new Set([...candidate.columns].filter(([key]) => !textField.has(key)).map(([, col]) => col));
   const top = candidate.headerRow + 1;
   const bottom = Math.min(lastRow(table), candidate.headerRow + VALUE_SAMPLE_ROWS);
   for (const f of ledger.fields) {

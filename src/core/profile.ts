@@ -3,6 +3,7 @@
  * never as a literal in a rule (../shared/spec/RULES.md, "Policy profile").
  */
 import { z } from "zod";
+import { columnMappingSchema } from "./columns";
 
 const money = z.number().nonnegative();
 const bracket = z.object({
@@ -74,6 +75,8 @@ export const profileSchema = z.object({
   }),
   /** 组织员 per party members (seed 004) – informational. */
   organiserRatio: z.number().int().positive().default(1000),
+  /** Header text → field per ledger, for the institution's own wording (src/core/columns.ts). */
+  columns: columnMappingSchema.optional(),
 });
 
 export type Profile = z.infer<typeof profileSchema>;

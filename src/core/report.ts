@@ -5,9 +5,10 @@
  */
 import type { Finding } from "./finding";
 import { countBySeverity } from "./finding";
-import { validateWorkbook, type ValidateOptions, type WorkbookResult } from "./engine";
+import { validateWorkbook, type Recognition, type ValidateOptions, type WorkbookResult } from "./engine";
 import { HEADER_SEARCH_ROWS, nearestLedger } from "./header";
 import { cellText } from "./text";
+import { combineMappings, profileColumns } from "./columns";
 import type { LedgerKey } from "./ledger";
 import { LEDGERS, READ_LEDGERS } from "./ledgers";
 import type { Workbook } from "./table";
@@ -20,6 +21,8 @@ export interface SheetReport {
   ledger: LedgerKey | null;
   headerRow: number | null;
   rows: number;
+  /** For a ledger sheet: its score, a close runner-up, the columns found by their values, the columns not used. */
+  recognition?: Recognition;
   issues: Finding[];
 }
 
@@ -52,6 +55,7 @@ export function fileReport(file: string, result: WorkbookResult): FileReport {
     ledger: s.ledger,
     headerRow: s.headerRow,
     rows: s.rows,
+    recognition: s.recognition,
     issues: s.findings,
   }));
   if (result.findings.length > 0) {
@@ -100,11 +104,11 @@ export function reportWorkbook(workbook: Workbook, options: ValidateOptions): { 
  * Why no sheet is a ledger, in the secretary's terms: the headers seen, the
  * ledger they come closest to and what it lacks, and the ledgers known.
  */
-export function noLedgerMessage(workbook: Workbook, options: Pick<ValidateOptions, "columns"> = {}): string {
+export function noLedgerMessage(workbook: Workbook, options: Pick<ValidateOptions, "columns" | "profile">): string {
   const sheetNames = workbook.sheets.map((s) => `“${s.name}”`).join("、") || "（无工作表）";
   const expected = LEDGERS.map((l) => `${l.title}（${l.fields.filter((f) => f.required).map((f) => f.header).join("、")}）`).join("；");
   const near = workbook.sheets
-    .map((table) => ({ table, nearest: nearestLedger(table, READ_LEDGERS, options.columns) }))
+    .map((table) => ({ table, nearest: nearestLedger(table, READ_LEDGERS, combineMappings(profileColumns(options.profile, READ_LEDGERS), options.columns)) }))
     .filter((x) => x.nearest !== null)
     .sort((a, b) => b.nearest!.found.length - a.nearest!.found.length)[0];
   const closest = near

@@ -107,3 +107,33 @@ describe("taizhang validate on workbooks that are not what was expected", () => 
     expect(run.code).toBe(1);
   });
 });
+
+describe("taizhang validate --columns: the headers a secretary's workbook words its own way", () => {
+  const ownWords = ["姓名", "性别", "身份证号", "人员类别", "党内身份", "入党时间", "转正时间", "入党介绍人"];
+  const rows = [ownWords, ...[member("刘洋", "男", 11, "书记"), member("王芳", "女", 12), member("陈静", "女", 14)].map((m) => [...m.slice(0, 7), "王五"])];
+  const file = write("五支部.xlsx", buildWorkbook([{ name: "党员花名册", rows }]));
+
+  it("reports the unrecognised headers with the closest field in the JSON, and the missing column", async () => {
+    const run = await runCli("validate", file, "--json", "--as-of", "2026-06-30");
+    const sheet = JSON.parse(run.stdout).files[0].sheets[0];
+    expect(sheet).toMatchObject({ ledger: "roster", recognition: { score: expect.any(Number) } });
+    expect(sheet.recognition.otherColumns.map((o: { column: string; header: string }) => `${o.column} ${o.header}`)).toEqual(["E 党内身份", "H 入党介绍人"]);
+    expect(sheet.issues.map((i: { code: string }) => i.code)).toContain("header.missing");
+  });
+
+  it("reads the column a mapping file names, and exits 0", async () => {
+    const mapping = write("对应.json", JSON.stringify({ 党员花名册: { 党内身份: "党员类型", 入党介绍人: null } }));
+    const run = await runCli("validate", file, "--json", "--as-of", "2026-06-30", "--columns", mapping);
+    expect(run.code).toBe(0);
+    const sheet = JSON.parse(run.stdout).files[0].sheets[0];
+    expect(sheet.issues.map((i: { code: string }) => i.code)).not.toContain("header.missing");
+    expect(sheet.recognition.otherColumns.map((o: { header: string }) => o.header)).toEqual(["入党介绍人"]);
+  });
+
+  it("refuses a mapping that names no field, saying which, and exits as a usage error", async () => {
+    const mapping = write("错的对应.json", JSON.stringify({ 党员花名册: { 党内身份: "党籍" } }));
+    const run = await runCli("validate", file, "--columns", mapping);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain("“党员花名册”的字段“党籍”不存在");
+  });
+});

@@ -16,7 +16,7 @@ import { writeBadCorpus, PROTO_NAMES, ROSTER_RECORDS } from "../fixtures/bad/mak
 
 type Outcome =
   | { refused: ReadErrorKind; says: string }
-  | { unreadable: string }
+  | { noLedger: string }
   | { ledger: "roster"; sheet: string; rows: number; names?: string[] };
 
 const OUTCOMES: Record<string, Outcome> = {
@@ -27,7 +27,7 @@ const OUTCOMES: Record<string, Outcome> = {
   "renamed-pdf.xlsx": { refused: "not-spreadsheet", says: "不是电子表格文件" },
   "renamed-docx.xlsx": { refused: "not-spreadsheet", says: "不是电子表格文件" },
   "empty.xlsx": { refused: "empty", says: "文件是空的" },
-  "no-sheets.xlsx": { unreadable: "（无工作表）" },
+  "no-sheets.xlsx": { noLedger: "（无工作表）" },
   "rows-1048576.xlsx": { refused: "too-big", says: "第 1048576 行有数据，超过上限 100000 行" },
   "dimension-1048576.xlsx": { ledger: "roster", sheet: "党员花名册", rows: 2, names: ["刘洋", "王芳"] },
   "cols-16384.xlsx": { ledger: "roster", sheet: "党员花名册", rows: 2, names: ["刘洋", "王芳"] },
@@ -35,7 +35,7 @@ const OUTCOMES: Record<string, Outcome> = {
   "invalid-utf8.csv": { ledger: "roster", sheet: "invalid-utf8", rows: 2, names: ["刘洋\ufffd", "王芳"] },
   "gbk-no-bom.csv": { ledger: "roster", sheet: "gbk-no-bom", rows: 2, names: ["刘洋", "王芳"] },
   "header-only.xlsx": { ledger: "roster", sheet: "党员花名册", rows: 0 },
-  "merged-header.xlsx": { unreadable: "没有找到可识别的台账工作表" },
+  "merged-header.xlsx": { noLedger: "没有可识别的台账" },
   "formulas.xlsx": { ledger: "roster", sheet: "党员花名册", rows: 2, names: ["刘洋", "王芳"] },
   "proto-names.xlsx": { ledger: "roster", sheet: "__proto__", rows: 2, names: ["刘洋", "王芳"] },
 };
@@ -81,9 +81,9 @@ describe("the bad-input corpus", () => {
     }
     expect(outcome).not.toBeInstanceOf(ReadError);
     const { workbook, report } = outcome as { workbook: Workbook; report: FileReport };
-    if ("unreadable" in expected) {
-      expect(report.status).toBe("unreadable");
-      expect(report.error).toContain(expected.unreadable);
+    if ("noLedger" in expected) {
+      expect(report.status).toBe("no-ledger");
+      expect(report.error).toContain(expected.noLedger);
       return;
     }
     expect(["clean", "errors"]).toContain(report.status);

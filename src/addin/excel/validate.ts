@@ -119,12 +119,12 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
   progress("validate", `正在校验 ${rows} 行…`);
   await checkCancel();
   const { report } = reportWorkbook(workbook, options);
-  if (report.status === "no-ledger") throw new AddinError("no-ledger", report.error ?? noLedgerMessage(workbook));
+  if (report.status === "no-ledger") throw new AddinError("no-ledger", report.error ?? noLedgerMessage(workbook, options));
   const inScope = (sheet: string | null) => scope === "all" || sheet === active.name;
   const findings = allIssues(report).filter((f) => inScope(f.sheet));
   if (scope === "active" && !report.sheets.some((s) => s.sheet === active.name && s.ledger !== null)) {
     const table = tables.find((t) => t.name === active.name);
-    throw new AddinError("no-ledger", noLedgerMessage({ name: `工作表“${active.name}”`, sheets: table ? [table] : [] }));
+    throw new AddinError("no-ledger", noLedgerMessage({ name: `工作表“${active.name}”`, sheets: table ? [table] : [] }, options));
   }
 
   const notices: string[] = [];

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
-import { allIssues, countBySeverity, type Profile } from "../../core";
+import { allIssues, countBySeverity, type ValidateOptions } from "../../core";
 import { maskReport } from "../../core/mask";
 import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
 import { readEach, type LoadOptions } from "../../io/load";
@@ -28,12 +28,12 @@ export function registerMerge(program: Command, setExit: SetExit): void {
     json: "以 JSON 输出汇总报告",
     mask: "在汇总工作簿和报告中隐去身份证号（保留前 6 位和后 4 位）和手机号（保留前 3 位和后 4 位）",
   }).action(async (args: string[], flags: MergeFlags) => {
-    const { asOf, profile, limits } = await readingSettings(flags);
+    const { asOf, profile, limits, columns } = await readingSettings(flags);
     const expected = flags.expect !== undefined ? await readExpected(flags.expect) : undefined;
     const files = await expandInputs(args);
     if (files.length === 0) throw new UsageError(`在 ${args.join("、")} 中没有找到台账文件（.xlsx、.xls、.csv）`);
 
-    const checked = await checkFiles(files, profile, asOf, !flags.json && process.stderr.isTTY === true, limits);
+    const checked = await checkFiles(files, { profile, asOf, columns }, !flags.json && process.stderr.isTTY === true, limits);
     const { report, summary } = mergeChecked(checked, { profile, asOf, version: VERSION, expected, output: flags.output, mask: flags.mask });
     const written = await writeSummary(summary, flags.output).then(
       () => null,
@@ -51,8 +51,7 @@ export function registerMerge(program: Command, setExit: SetExit): void {
 /** Read, validate and identify every file, in order; an unreadable file is recorded, the rest go on. */
 export async function checkFiles(
   files: string[],
-  profile: Profile,
-  asOf: string,
+  options: ValidateOptions,
   showProgress: boolean,
   limits: LoadOptions = {},
 ): Promise<CheckedInput[]> {
@@ -62,7 +61,7 @@ export async function checkFiles(
     return await readEach(
       files,
       (input) => {
-        const checked = checkInput(input, { profile, asOf });
+        const checked = checkInput(input, options);
         bar?.increment({ file: input.file });
         return checked;
       },

@@ -8,7 +8,7 @@ import type { SetExit } from "../main";
 import { addReadingOptions, readingSettings, VERSION, type ReadingFlags } from "../options";
 
 
-/** `taizhang validate FILE… [--json] [--as-of YYYY-MM-DD] [--profile NAME|PATH] [--mask] [--timeout SECONDS]` */
+/** `taizhang validate FILE… [--json] [--as-of YYYY-MM-DD] [--profile NAME|PATH] [--mask] [--timeout SECONDS] [--columns FILE]` */
 export function registerValidate(program: Command, setExit: SetExit): void {
   const command = program
     .command("validate")
@@ -18,10 +18,10 @@ export function registerValidate(program: Command, setExit: SetExit): void {
     json: "以 JSON 输出校验报告",
     mask: "报告中的身份证号只显示前 6 位和后 4 位，电话只显示前 3 位和后 4 位",
   }).action(async (args: string[], flags: ReadingFlags) => {
-    const { asOf, profile, limits } = await readingSettings(flags);
+    const { asOf, profile, limits, columns } = await readingSettings(flags);
     const files: FileReport[] = await readEach(
       await expandInputs(args),
-      (input) => ("error" in input ? unreadableReport(input.file, input.error) : reportWorkbook(input.workbook, { profile, asOf }).report),
+      (input) => ("error" in input ? unreadableReport(input.file, input.error) : reportWorkbook(input.workbook, { profile, asOf, columns }).report),
       limits,
     );
     const built = buildReport({ version: VERSION, asOf, profile: profile.name }, files);

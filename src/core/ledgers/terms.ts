@@ -13,7 +13,7 @@ export const terms = defineLedger({
     field.text("orgName", "组织名称", { aliases: ["党组织名称", "组织", "党组织", "支部名称", "单位名称"], required: true }),
     field.oneOf("orgType", "组织类型", ORG_TYPE_WORDS, { aliases: ["类型", "党组织类型", "组织类别", "党组织类别"], required: true }),
     field.date("electionDate", "选举日期", { aliases: ["换届日期", "上次换届日期", "上次选举日期", "任命日期", "成立日期", "换届选举日期"], required: true }),
-    field.integer("termYears", "任期（年）", { aliases: ["任期", "任期年限", "任期年数"] }),
+    field.integer("termYears", "任期（年）", { aliases: ["任期年限", "任期年数"] }),
     field.date("expiryDate", "届满日期", { aliases: ["任期届满日期", "到期日期", "应换届日期", "下次换届日期", "任期到期日期"], allowFuture: true }),
   ],
   rules: termsRules,
