@@ -4,6 +4,7 @@
 import type { IsoDate } from "./dates";
 import { parseField } from "./fields";
 import { compareFindings, makeFinding, type Finding } from "./finding";
+import { foldFindings } from "./fold";
 import { detectHeader } from "./header";
 import type { LedgerDef, LedgerKey, LedgerRow, LedgerSheet, ParsedWorkbook, RuleContext } from "./ledger";
 import { LEDGERS, WORKBOOK_RULES } from "./ledgers";
@@ -138,6 +139,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
     for (const rule of sheet.ledger.rules) rule(sheet, ctx).forEach(place);
   }
   for (const rule of WORKBOOK_RULES) rule(parsed, ctx).forEach(place);
+  foldFindings(results);
   for (const r of results) r.findings.sort(compareFindings);
   return { name: workbook.name, sheets: results, findings: workbookFindings, parsed };
 }

@@ -8,6 +8,7 @@ import { idFacts, type IdFacts } from "../idnumber";
 import { findingAt, text, type LedgerRow, type LedgerSheet, type RuleContext, type SheetRule } from "../ledger";
 import type { Finding } from "../finding";
 import { compareDays, dayOf, formatDay, hasColumn, isBlankCell, latestDate, nameOf, type Day } from "./common";
+import { onePerPerson } from "../members";
 import { isSecretary, personId } from "./people";
 
 /** The facts the row's ID number states (birth date, gender), when it is readable. */
@@ -189,24 +190,38 @@ const fullDateUnexpected = perRow((sheet, row, ctx) => {
   );
 });
 
-/** A 预备党员 whose year ended before the as-of date without 转正 (党章 第七条: 预备期满应及时讨论). */
+/**
+ * A 预备党员 whose year ended before the as-of date without 转正 (党章 第七条: 预备期满应及时讨论):
+ * a warning while an extension could still cover it, an error once the year plus the
+ * longest extension (发展细则 第三十条: 延长时间不能超过一年) has passed.
+ */
 const probationOverdue = perRow((sheet, row, ctx) => {
   const join = dayOf(row, "joinDate");
   if (text(row, "memberType") !== "预备党员" || !join || dayOf(row, "fullDate")) return null;
-  const due = addMonths(latestDate(join), ctx.profile.development.probationYears * 12);
+  const { probationYears, maxExtensionMonths } = ctx.profile.development;
+  const due = addMonths(latestDate(join), probationYears * 12);
   if (due >= ctx.asOf) return null;
+  const lastExtended = addMonths(due, maxExtensionMonths);
+  const beyond = lastExtended < ctx.asOf;
+  const when = (date: string) => formatDay({ date, monthOnly: join.monthOnly });
+  const what = `${nameOf(row)}入党时间 ${formatDay(join)}，预备期已于 ${when(due)} 期满，仍为预备党员`;
   return findingAt(
     sheet,
     "roster.probation-overdue",
-    `${nameOf(row)}入党时间 ${formatDay(join)}，预备期已于 ${formatDay({ date: due, monthOnly: join.monthOnly })} 期满，仍为预备党员：支部应及时讨论转正（发展细则 第三十条）`,
-    { row, field: "memberType" },
+    beyond
+      ? `${what}：即使延长预备期（最长 ${maxExtensionMonths} 个月）也已于 ${when(lastExtended)} 届满，应立即讨论转正或按规定处理，并更正党员类型（《中国共产党发展党员工作细则》第三十条）`
+      : `${what}：支部应及时讨论转正；如已决定延长预备期，请在备注中注明（《中国共产党发展党员工作细则》第三十条）`,
+    { row, field: "memberType", severity: beyond ? "error" : "warning" },
   );
 });
 
-/** Rows grouped by 所在支部 (a college-wide roster lists several branches); one group when the column is blank. */
+/**
+ * Rows grouped by 所在支部 (a college-wide roster lists several branches); one group
+ * when the column is blank. Each person once: a repeated row is roster.duplicate-id's finding.
+ */
 function branches(sheet: LedgerSheet): Map<string, LedgerRow[]> {
   const groups = new Map<string, LedgerRow[]>();
-  for (const row of sheet.rows) {
+  for (const row of onePerPerson(sheet.rows)) {
     const branch = text(row, "branch") ?? "";
     const group = groups.get(branch);
     if (group) group.push(row);
