@@ -85,9 +85,9 @@ describe("a negative balance", () => {
       ],
     );
 
-  it("is funding.negative, not a generic cell.number", () => {
+  it("is funding.negative alone, not a generic cell.number nor an overspend besides", () => {
     const found = validate([book([300, -50])]);
-    expect(found.map((f) => [f.code, f.cell])).toEqual([["funding.overspend", "D3"], ["funding.negative", "E3"]]);
+    expect(found.map((f) => [f.code, f.cell])).toEqual([["funding.negative", "E3"]]);
   });
 
   it("is still checked by the arithmetic: a wrongly worked-out negative balance is funding.balance", () => {
