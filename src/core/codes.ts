@@ -61,6 +61,7 @@ export const CODES = {
   // 学习培训
   "training.hours": code("error", "单次学时不合理", "培训"),
   "training.hours-short": code("warning", "年度学时不足", "党员教育管理工作条例 第二十条"),
+  "training.integrity-short": code("warning", "年度廉政教育学时不足", "重庆工业职业技术学院《关于加强和改进党的基层组织建设的实施意见》附件"),
   "training.no-central": code("warning", "书记/委员无集中培训记录", "培训"),
   // 三会一课
   "meetings.missing": code("error", "缺少应开的会议", "支部条例、seed 003"),

@@ -8,6 +8,7 @@
 import { CODE_GROUPS, CODES, codesOf, SEVERITY_LABEL, type CodeInfo } from "./codes";
 import type { IsoDate } from "./dates";
 import type { FieldDef } from "./fields";
+import { FREQUENCY_WORDS } from "./periods";
 import { displayWidth } from "./text";
 import type { LedgerDef, LedgerKey } from "./ledger";
 import { LEDGERS, ledgerByKey } from "./ledgers";
@@ -276,7 +277,6 @@ function notesFor(ledgers: readonly LedgerDef[], profile: Profile): NoteRow[] {
 
 const yuan = (n: number) => `${n} 元`;
 const percent = (rate: number) => `${Math.round(rate * 10000) / 100}%`;
-const PERIOD_ZH = { month: "每月", quarter: "每季度", year: "每年" } as const;
 
 function bracketsText(brackets: Profile["dues"]["inService"]): string {
   return brackets
@@ -298,7 +298,7 @@ export function profileLines(profile: Profile): string[] {
     `换届：党委任期 ${terms.years.党委} 年，党总支 ${terms.years.党总支} 年，党支部 ${terms.years.党支部} 年；届满前 ${terms.remindMonths} 个月提醒；经批准延期或提前不超过 ${terms.maxAdjustYears} 年。`,
     `党费（按月税后收入计，比例适用于全部基数）：在职党员 ${bracketsText(dues.inService)}；离退休党员 ${bracketsText(dues.retired)}；学生党员每月 ${dues.studentMonthly.toFixed(2)} 元；允许误差 ±${dues.tolerance.toFixed(2)} 元；连续 ${dues.unpaidMonthsLimit} 个月未缴视为有自行脱党风险。`,
     `支部规模：正式党员不少于 ${branch.minFullMembers} 人，党员一般不超过 ${branch.maxMembers} 人；${branch.committeeMinMembers} 人以上设支部委员会。`,
-    `三会一课：${Object.entries(meetings.frequency).map(([type, period]) => `${type}${PERIOD_ZH[period]}`).join("，")}。`,
+    `三会一课：${Object.entries(meetings.frequency).map(([type, period]) => `${type}${FREQUENCY_WORDS[period]}`).join("，")}。`,
     `发展党员：申请时年满 ${dev.minAge} 周岁；申请后 ${dev.talkWithinMonths} 个月内谈话；积极分子培养 ${dev.activistMinYears} 年以上；发展对象培训不少于 ${dev.minTrainingHours} 学时；支部大会后 ${dev.approvalWarnMonths} 个月内上级审批（最迟 ${dev.approvalErrorMonths} 个月）；预备期 ${dev.probationYears} 年，可延长不超过 ${dev.maxExtensionMonths} 个月。`,
   ];
 }

@@ -5,25 +5,25 @@
  */
 import { makeIdNumber } from "../../src/core";
 import { onePerPerson } from "../../src/core/members";
-import { branch, member, roster, sheet, validate, withCode } from "./rules/helpers";
+import { branch, member, roster, sheet, validate, withCode, type Line } from "./rules/helpers";
 
 const TRAINING = ["姓名", "身份证号", "日期", "培训内容", "形式", "学时"];
 const DUES = ["姓名", "身份证号", "人员类别", "缴费基数", "缴纳比例", "月应缴", "1月", "2月", "3月", "4月", "5月", "6月"];
 
-const trainingOf = (people: { 姓名: unknown; 身份证号: unknown }[]) =>
+const trainingOf = (people: Line[]) =>
   sheet(
     "学习培训",
     TRAINING,
     people.flatMap((p) =>
-      ["2025-03-01", "2025-06-01"].map((日期) => ({ 姓名: p.姓名 as string, 身份证号: p.身份证号 as string, 日期, 培训内容: "党章学习", 形式: "集中培训", 学时: 28 })),
+      ["2025-03-01", "2025-06-01"].map((日期) => ({ 姓名: p["姓名"], 身份证号: p["身份证号"], 日期, 培训内容: "党章学习", 形式: "集中培训", 学时: 28 })),
     ),
     "2025年学习培训",
   );
-const duesOf = (people: { 姓名: unknown; 身份证号: unknown }[]) =>
+const duesOf = (people: Line[]) =>
   sheet(
     "党费收缴",
     DUES,
-    people.map((p) => ({ 姓名: p.姓名 as string, 身份证号: p.身份证号 as string, 人员类别: "教职工", 缴费基数: 5100, 缴纳比例: "1.5%", 月应缴: 76.5, "1月": 76.5, "2月": 76.5, "3月": 76.5, "4月": 76.5, "5月": 76.5, "6月": 76.5 })),
+    people.map((p) => ({ 姓名: p["姓名"], 身份证号: p["身份证号"], 人员类别: "教职工", 缴费基数: 5100, 缴纳比例: "1.5%", 月应缴: 76.5, "1月": 76.5, "2月": 76.5, "3月": 76.5, "4月": 76.5, "5月": 76.5, "6月": 76.5 })),
     "2026年党费收缴",
   );
 

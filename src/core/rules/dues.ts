@@ -64,7 +64,7 @@ const rate: SheetRule = (sheet, ctx) =>
       findingAt(
         sheet,
         "dues.rate",
-        `比例应为 ${percent(due.rate)}：缴费基数 ${num(row, "base")} 元属于${due.bracket}（党费规定），实为 ${percent(written)}`,
+        `比例应为 ${percent(due.rate)}：缴费基数 ${num(row, "base")} 元属于${due.bracket}（《关于中国共产党党费收缴、使用和管理的规定》），实为 ${percent(written)}`,
         { row, field: "rate" },
       ),
     ];
@@ -80,7 +80,7 @@ const amount: SheetRule = (sheet, ctx) =>
       findingAt(
         sheet,
         "dues.amount",
-        `月应缴应为 ${yuan(due.monthly)} 元：${due.working}（党费规定），实为 ${yuan(written)}`,
+        `月应缴应为 ${yuan(due.monthly)} 元：${due.working}（《关于中国共产党党费收缴、使用和管理的规定》），实为 ${yuan(written)}`,
         { row, field: "monthlyDue" },
       ),
     ];

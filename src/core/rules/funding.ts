@@ -71,13 +71,14 @@ interface Entitlement {
 
 /**
  * Entitlement = staff × staff rate + students × student rate, counted from the
- * roster of the same workbook; 离退休 count as profile.funding.retireesCountAs.
- * Null without a roster.
+ * roster of the same workbook, each person once; 离退休 count as
+ * profile.funding.retireesCountAs. Null without a roster, or when the profile
+ * sets no per-member standard (the national documents set none).
  */
 export function entitlement(ctx: RuleContext): Entitlement | null {
   const roster = rosterIndex(ctx.workbook);
-  if (!roster.present) return null;
   const { staff, student, retireesCountAs } = ctx.profile.funding;
+  if (!roster.present || (staff === 0 && student === 0)) return null;
   const count = { staff: 0, student: 0, none: 0 };
   for (const member of roster.members) {
     const category = text(member, "category");

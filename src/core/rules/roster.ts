@@ -99,7 +99,7 @@ const joinAge = perRow((sheet, row, ctx) => {
   return findingAt(
     sheet,
     "roster.join-age",
-    `入党时未满 ${minAge} 周岁：出生于 ${formatDay(birth)}，入党时间 ${formatDay(join)}，时年 ${age} 岁（发展细则：年满十八岁方可入党）`,
+    `入党时未满 ${minAge} 周岁：出生于 ${formatDay(birth)}，入党时间 ${formatDay(join)}，时年 ${age} 岁（《中国共产党发展党员工作细则》：年满十八岁方可入党）`,
     { row, field: "joinDate" },
   );
 });
@@ -113,7 +113,7 @@ const dateOrder: SheetRule = (sheet) =>
     const findings: Finding[] = [];
     if (join && full && compareDays(full, join) < 0) {
       findings.push(
-        findingAt(sheet, "roster.date-order", `转正时间 ${formatDay(full)} 早于入党时间 ${formatDay(join)}：转正应在入党满一年之后（发展细则）`, {
+        findingAt(sheet, "roster.date-order", `转正时间 ${formatDay(full)} 早于入党时间 ${formatDay(join)}：转正应在入党满一年之后（《中国共产党发展党员工作细则》）`, {
           row,
           field: "fullDate",
         }),
@@ -161,13 +161,13 @@ const probationLength = perRow((sheet, row, ctx) => {
     ? findingAt(
         sheet,
         "roster.probation-length",
-        `${what}：超过一年，若经支部大会决定延长预备期（${minExtensionMonths}–${maxExtensionMonths} 个月）请在备注中注明（发展细则 第三十条）`,
+        `${what}：超过一年，若经支部大会决定延长预备期（${minExtensionMonths}–${maxExtensionMonths} 个月）请在备注中注明（《中国共产党发展党员工作细则》第三十条）`,
         { row, field: "fullDate", severity: "warning" },
       )
     : findingAt(
         sheet,
         "roster.probation-length",
-        `${what}：转正时间应为 ${formatDay(expected)}（预备期一年，延长不少于 ${minExtensionMonths} 个月、不超过 ${maxExtensionMonths} 个月；发展细则）`,
+        `${what}：转正时间应为 ${formatDay(expected)}（预备期一年，延长不少于 ${minExtensionMonths} 个月、不超过 ${maxExtensionMonths} 个月；《中国共产党发展党员工作细则》）`,
         { row, field: "fullDate", severity: "error" },
       );
 });
@@ -243,14 +243,14 @@ const branchSize: SheetRule = (sheet, ctx) => {
     const label = branchLabel(sheet, branch);
     if (full < minFullMembers) {
       return [
-        findingAt(sheet, "roster.branch-size", `${label}只有 ${full} 名正式党员，少于 ${minFullMembers} 名，不能单独成立党支部（支部条例 第五条）`, {
+        findingAt(sheet, "roster.branch-size", `${label}只有 ${full} 名正式党员，少于 ${minFullMembers} 名，不能单独成立党支部（《中国共产党支部工作条例（试行）》第五条）`, {
           severity: "error",
         }),
       ];
     }
     if (rows.length > maxMembers) {
       return [
-        findingAt(sheet, "roster.branch-size", `${label}有 ${rows.length} 名党员，超过 ${maxMembers} 名，一般应分设支部（支部条例 第五条）`, {
+        findingAt(sheet, "roster.branch-size", `${label}有 ${rows.length} 名党员，超过 ${maxMembers} 名，一般应分设支部（《中国共产党支部工作条例（试行）》第五条）`, {
           severity: "warning",
         }),
       ];
@@ -264,7 +264,7 @@ const noSecretary: SheetRule = (sheet) =>
   [...branches(sheet)].flatMap(([branch, rows]) => {
     if (rows.some(isSecretary)) return [];
     const why = hasColumn(sheet, "post") ? "“党内职务”一列中没有人是“书记”" : "花名册没有“党内职务”列";
-    return [findingAt(sheet, "roster.no-secretary", `${branchLabel(sheet, branch)}找不到支部书记：${why}（支部条例）`)];
+    return [findingAt(sheet, "roster.no-secretary", `${branchLabel(sheet, branch)}找不到支部书记：${why}（《中国共产党支部工作条例（试行）》）`)];
   });
 
 export const rosterRules: readonly SheetRule[] = [

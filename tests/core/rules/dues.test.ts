@@ -52,7 +52,7 @@ describe("党费收缴", () => {
     lines[1] = line("王芳", "离退休", 5100, "1%", 50, halfYear(50));
     const found = withCode(check(lines), "dues.amount");
     expect(found.map((f) => f.cell)).toEqual(["E4"]);
-    expect(found[0].message).toBe("月应缴应为 51.00 元：基数 5100 × 1% = 51.00（党费规定），实为 50.00");
+    expect(found[0].message).toBe("月应缴应为 51.00 元：基数 5100 × 1% = 51.00（《关于中国共产党党费收缴、使用和管理的规定》），实为 50.00");
   });
 
   it("keeps a student at the flat ¥0.20 with a blank 比例, and reports anything else", () => {
