@@ -236,6 +236,9 @@ export const DEFAULT_PROFILE = "national";
 /** What a profile file extends when it names nothing: 100-50, the default before the document profiles. */
 const FILE_BASE_PROFILE = "100-50";
 
+/** Whether the profile sets a per-member funding standard (the national documents set none). */
+export const hasFundingStandard = (profile: Profile): boolean => profile.funding.staff > 0 || profile.funding.student > 0;
+
 export class ProfileError extends Error {}
 
 /** zod's own messages in Chinese, for the people who write profile files. */

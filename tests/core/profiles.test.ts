@@ -3,7 +3,7 @@
  * the national baseline by default, one profile per college document, and 100-50 /
  * 200-100 as the names of the two funding standards.
  */
-import { BUILTIN_PROFILES, DEFAULT_PROFILE, parseProfile, ProfileError } from "../../src/core";
+import { BUILTIN_PROFILES, CODES, DEFAULT_PROFILE, parseProfile, ProfileError } from "../../src/core";
 import { member, roster, sheet, validate, withCode, type Line } from "./rules/helpers";
 
 const TRAINING = ["姓名", "日期", "培训内容", "形式", "学时"];
@@ -93,5 +93,21 @@ describe("built-in profiles", () => {
     expect(parseProfile('{"name": "某校"}').funding.staff).toBe(100);
     expect(() => parseProfile('{"extends": "某校"}', "配置文件 a.json")).toThrow(ProfileError);
     expect(() => parseProfile('{"extends": "某校"}', "配置文件 a.json")).toThrow("extends “某校”不是内置配置");
+  });
+});
+
+describe("where a rule comes from, in the user's words", () => {
+  it("cites documents by title in the code catalogue (说明 sheet, docs/codes.md), never a seed or a file name", () => {
+    for (const info of Object.values(CODES)) expect(info.source).not.toMatch(/seed|\.txt|RULES|\.md/i);
+    expect(CODES["meetings.missing"].source).toContain("《中国共产党支部工作条例（试行）》");
+  });
+
+  it("cites documents by title in the messages of every profile", () => {
+    const lines = [member("刘洋", { 党内职务: "书记" }), member("王芳", { 党员类型: "预备党员", 入党时间: "2023-01-05", 转正时间: null })];
+    for (const profile of Object.values(BUILTIN_PROFILES)) {
+      const messages = validate([roster(lines), training([["王芳", "党史学习", "自学", 2]])], { profile }).map((f) => f.message);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const m of messages) expect(m).not.toMatch(/seed|\.txt|支部条例|发展细则|党费规定|换届意见/);
+    }
   });
 });

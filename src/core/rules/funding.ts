@@ -7,6 +7,7 @@
 import type { Finding } from "../finding";
 import { findingAt, num, text, type LedgerRow, type LedgerSheet, type RuleContext, type SheetRule } from "../ledger";
 import { cents, differs, yuan } from "./common";
+import { hasFundingStandard } from "../profile";
 import { rosterIndex } from "./people";
 
 /** A first row that carries last year's money over (上年结转, 期初余额): its 余额 is the opening balance. */
@@ -77,8 +78,8 @@ interface Entitlement {
  */
 export function entitlement(ctx: RuleContext): Entitlement | null {
   const roster = rosterIndex(ctx.workbook);
+  if (!roster.present || !hasFundingStandard(ctx.profile)) return null;
   const { staff, student, retireesCountAs } = ctx.profile.funding;
-  if (!roster.present || (staff === 0 && student === 0)) return null;
   const count = { staff: 0, student: 0, none: 0 };
   for (const member of roster.members) {
     const category = text(member, "category");
