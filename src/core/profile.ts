@@ -182,16 +182,24 @@ const withFunding = (name: string, document: string, staff: number, student: num
 const central = { ...national.training, countedForms: CENTRAL_FORMS };
 const noFunding = { staff: 0, student: 0, retireesCountAs: "staff" } as const;
 
+/** A college document's profile: the national baseline wherever the document sets nothing. */
+function fromDocument(name: string, document: string, funding: { staff: number; student: number } | null, own: Partial<ProfileInput> = {}): Profile {
+  return profileSchema.parse({
+    ...national,
+    name,
+    source: `${document}，其未规定之处按全国基线${funding ? "" : "；未规定按人数下拨的活动经费标准"}`,
+    document,
+    funding: funding ? { source: document, ...funding, retireesCountAs: "staff" } : noFunding,
+    training: central,
+    ...own,
+  });
+}
+
 export const BUILTIN_PROFILES: Readonly<Record<string, Profile>> = {
   national: profileSchema.parse({ ...national, name: "national", source: `全国基线：${NATIONAL_SOURCES}；未规定按人数下拨的活动经费标准`, funding: noFunding }),
   "100-50": withFunding("100-50", DOCUMENTS.cqipc, 100, 50),
   "200-100": withFunding("200-100", DOCUMENTS.lnist, 200, 100),
-  cqipc: profileSchema.parse({
-    ...national,
-    name: "cqipc",
-    source: `${DOCUMENTS.cqipc}，其未规定之处按全国基线`,
-    document: DOCUMENTS.cqipc,
-    funding: { source: DOCUMENTS.cqipc, staff: 100, student: 50, retireesCountAs: "staff" },
+  cqipc: fromDocument("cqipc", DOCUMENTS.cqipc, { staff: 100, student: 50 }, {
     training: {
       ...national.training,
       memberHours: 24,
@@ -204,30 +212,9 @@ export const BUILTIN_PROFILES: Readonly<Record<string, Profile>> = {
       organisationalLife: { types: ["党员大会", "党小组会", "党课", "主题党日", "组织生活会", "民主评议"], perMonth: { student: 2, staff: 1, retired: 1 } },
     },
   }),
-  lnist: profileSchema.parse({
-    ...national,
-    name: "lnist",
-    source: `${DOCUMENTS.lnist}，其未规定之处按全国基线`,
-    document: DOCUMENTS.lnist,
-    funding: { source: DOCUMENTS.lnist, staff: 200, student: 100, retireesCountAs: "staff" },
-    training: central,
-  }),
-  cqmu: profileSchema.parse({
-    ...national,
-    name: "cqmu",
-    source: `${DOCUMENTS.cqmu}，其未规定之处按全国基线；未规定按人数下拨的活动经费标准`,
-    document: DOCUMENTS.cqmu,
-    funding: noFunding,
-    training: central,
-  }),
-  "cqjtu-art": profileSchema.parse({
-    ...national,
-    name: "cqjtu-art",
-    source: `${DOCUMENTS.cqjtuArt}，其未规定之处按全国基线；未规定按人数下拨的活动经费标准`,
-    document: DOCUMENTS.cqjtuArt,
-    funding: noFunding,
-    training: central,
-  }),
+  lnist: fromDocument("lnist", DOCUMENTS.lnist, { staff: 200, student: 100 }),
+  cqmu: fromDocument("cqmu", DOCUMENTS.cqmu, null),
+  "cqjtu-art": fromDocument("cqjtu-art", DOCUMENTS.cqjtuArt, null),
 };
 
 /** The profile used when none is named: the national documents alone. */
