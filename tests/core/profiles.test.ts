@@ -4,6 +4,7 @@
  * 200-100 as the names of the two funding standards.
  */
 import { BUILTIN_PROFILES, CODES, DEFAULT_PROFILE, parseProfile, ProfileError } from "../../src/core";
+import { profileLines } from "../../src/core/template";
 import { member, roster, sheet, validate, withCode, type Line } from "./rules/helpers";
 
 const TRAINING = ["姓名", "日期", "培训内容", "形式", "学时"];
@@ -109,5 +110,19 @@ describe("where a rule comes from, in the user's words", () => {
       expect(messages.length).toBeGreaterThan(0);
       for (const m of messages) expect(m).not.toMatch(/seed|\.txt|支部条例|发展细则|党费规定|换届意见/);
     }
+  });
+});
+
+describe("the 说明 sheet states the profile's own numbers", () => {
+  it("names the hours by category, the 廉政教育 minimum and the 组织生活 a month of 重庆工业职业技术学院", () => {
+    const lines = profileLines(BUILTIN_PROFILES.cqipc).join("\n");
+    expect(lines).toContain("教职工党员 24 学时，学生党员 16 学时");
+    expect(lines).toContain("教职工、离退休党员其中廉政教育不少于 4 学时");
+    expect(lines).toContain("组织生活每月不少于：学生党支部 2 次、在职教职工党支部 1 次、离退休党支部 1 次");
+    expect(lines).toContain("党课每学期（半年）");
+  });
+
+  it("says so when the profile sets no funding standard", () => {
+    expect(profileLines(BUILTIN_PROFILES.national)[0]).toBe("活动经费：本配置依据的文件未规定按党员人数下拨的标准，不核对下拨金额。");
   });
 });
