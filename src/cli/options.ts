@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import type { Command } from "commander";
 import type { LoadOptions } from "../io/load";
-import { builtinProfile, DEFAULT_PROFILE, isValidYmd, parseProfile, todayInShanghai, type IsoDate, type Profile } from "../core";
+import { BUILTIN_PROFILES, builtinProfile, DEFAULT_PROFILE, isValidYmd, parseProfile, todayInShanghai, type IsoDate, type Profile } from "../core";
 import { ColumnMappingError, NO_MAPPING, profileColumns, resolveColumnMapping, type ColumnMapping } from "../core/columns";
 import { READ_LEDGERS } from "../core/ledgers";
 
@@ -17,7 +17,9 @@ export function parseAsOf(value: string | undefined): IsoDate {
   return value;
 }
 
-/** A built-in profile name (100-50, 200-100) or a path to a JSON profile. */
+const BUILTIN_NAMES = Object.keys(BUILTIN_PROFILES).join("、");
+
+/** A built-in profile name (national, 100-50, 200-100, a college document's) or a path to a JSON profile. */
 export async function loadProfile(value: string | undefined): Promise<Profile> {
   const name = value ?? DEFAULT_PROFILE;
   const builtin = builtinProfile(name);
@@ -26,7 +28,7 @@ export async function loadProfile(value: string | undefined): Promise<Profile> {
   try {
     text = await fs.readFile(name, "utf8");
   } catch {
-    throw new UsageError(`--profile “${name}”既不是内置配置（100-50、200-100），也不是可读取的 JSON 文件`);
+    throw new UsageError(`--profile “${name}”既不是内置配置（${BUILTIN_NAMES}），也不是可读取的 JSON 文件`);
   }
   try {
     const profile = parseProfile(text, `配置文件 ${name}`);
@@ -64,7 +66,7 @@ export function parseTimeout(value: string | undefined): LoadOptions {
 }
 
 const TIMEOUT_HELP = "每个文件读取的时限（秒，默认 20）；超时的文件报告为无法读取，其余照常";
-export const PROFILE_HELP = "配置：100-50、200-100 或 JSON 文件路径";
+export const PROFILE_HELP = `配置：${BUILTIN_NAMES} 或 JSON 文件路径（默认 ${DEFAULT_PROFILE}）`;
 
 /** The flags validate and merge share; each command says what --json and --mask cover for it. */
 export interface ReadingFlags {

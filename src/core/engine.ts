@@ -4,6 +4,7 @@
 import type { IsoDate } from "./dates";
 import { parseField } from "./fields";
 import { compareFindings, makeFinding, type Finding } from "./finding";
+import { foldFindings } from "./fold";
 import { detectHeader, type HeaderMatch } from "./header";
 import { combineMappings, profileColumns, type ColumnMapping } from "./columns";
 import { isNoteRow } from "./note-rows";
@@ -221,6 +222,7 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
     for (const rule of sheet.ledger.rules) rule(sheet, ctx).forEach((f) => silent.has(f.code) || place(f));
   }
   for (const rule of WORKBOOK_RULES) rule(parsed, ctx).forEach(place);
+  foldFindings(results);
   for (const r of results) r.findings.sort(compareFindings);
   return { name: workbook.name, sheets: results, findings: workbookFindings, parsed };
 }

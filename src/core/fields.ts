@@ -6,7 +6,7 @@
 import type { Cell } from "./table";
 import type { Code } from "./codes";
 import { fromExcelSerial, isValidYmd, ymd, type IsoDate } from "./dates";
-import { checkDigit, checkIdNumber } from "./idnumber";
+import { checkDigit, checkIdNumber, idProblems } from "./idnumber";
 import { cellText, numberText, squeeze } from "./text";
 import { matchValue, type Vocabulary } from "./vocabulary/values";
 
@@ -26,6 +26,8 @@ export interface FieldDef {
   vocabulary?: Vocabulary;
   /** Dates that may lie after the as-of date (届满日期, a planned 转正时间). */
   allowFuture?: boolean;
+  /** Numbers that may be negative: a ledger rule reports them (a negative 余额 is funding.negative). */
+  allowNegative?: boolean;
   /** One line for the template's 说明 sheet. */
   note?: string;
   /**
@@ -39,7 +41,7 @@ export interface FieldDef {
 /** The evidence of a column that describes a person rather than a ledger. */
 export const PERSON = 0.25;
 
-type FieldOptions = Partial<Pick<FieldDef, "aliases" | "required" | "allowFuture" | "note" | "evidence">>;
+type FieldOptions = Partial<Pick<FieldDef, "aliases" | "required" | "allowFuture" | "allowNegative" | "note" | "evidence">>;
 
 const make = (kind: FieldKind) => (key: string, header: string, opts: FieldOptions = {}): FieldDef => ({
   key,
@@ -48,6 +50,7 @@ const make = (kind: FieldKind) => (key: string, header: string, opts: FieldOptio
   aliases: opts.aliases ?? [],
   required: opts.required ?? false,
   allowFuture: opts.allowFuture,
+  allowNegative: opts.allowNegative,
   note: opts.note,
   evidence: opts.evidence,
 });
@@ -103,7 +106,7 @@ export function parseField(def: FieldDef, cell: Cell | null, ctx: ParseContext, 
     case "enum":
       return parseEnum(def, text);
     case "id":
-      return parseId(def, cell!, text);
+      return parseId(def, cell!, text, ctx);
     case "date":
       return parseDateField(def, cell!, ctx);
     case "amount":
@@ -125,13 +128,13 @@ function parseEnum(def: FieldDef, text: string): ParsedValue {
   return bad("cell.enum", `“${def.header}”应为 ${def.vocabulary!.options.join("/")} 之一，实为“${text}”${hint}`);
 }
 
-function parseId(def: FieldDef, cell: Cell, text: string): ParsedValue {
+function parseId(def: FieldDef, cell: Cell, text: string, ctx: ParseContext): ParsedValue {
   // A number of 16 or more digits cannot survive a numeric cell (15 significant
   // digits): re-entering as text is the only fix (RULES.md id.precision-lost).
   if (typeof cell.value === "number" || /^\d(\.\d+)?E\+\d+$/i.test(text)) {
     const digits = typeof cell.value === "number" ? numberText(cell.value) : text;
     if (typeof cell.value === "number" && /^\d{15}$/.test(digits)) {
-      return withIdChecks(digits);
+      return withIdChecks(digits, ctx);
     }
     return bad("id.precision-lost", `“${def.header}”被存成了数字（${digits}），末几位已丢失；请将该列设为文本格式后重新录入`);
   }
@@ -140,12 +143,11 @@ function parseId(def: FieldDef, cell: Cell, text: string): ParsedValue {
   if (/^\d{15}000$/.test(digits) && checkDigit(digits.slice(0, 17)) !== "0") {
     return bad("id.precision-lost", `“${def.header}”末三位是 000，是从数字格式的单元格复制来的，末几位已丢失；请将该列设为文本格式后重新录入`);
   }
-  return withIdChecks(text);
+  return withIdChecks(text, ctx);
 }
 
-function withIdChecks(text: string): ParsedValue {
-  const info = checkIdNumber(text);
-  return { value: info.text, problems: info.problems };
+function withIdChecks(text: string, ctx: ParseContext): ParsedValue {
+  return { value: checkIdNumber(text).text, problems: idProblems(text, ctx.asOf) };
 }
 
 export interface DateParse {
@@ -223,7 +225,7 @@ export function parseNumberText(text: string): number | null {
 function parseNumberField(def: FieldDef, cell: Cell): ParsedValue {
   const n = typeof cell.value === "number" ? cell.value : parseNumberText(cellText(cell));
   if (n === null || !Number.isFinite(n)) return bad("cell.number", `“${def.header}”应为数字，实为“${cellText(cell)}”`);
-  if (n < 0) return bad("cell.number", `“${def.header}”不能为负数，实为 ${n}`);
+  if (n < 0 && !def.allowNegative) return bad("cell.number", `“${def.header}”不能为负数，实为 ${n}`);
   if (def.kind === "integer" && !Number.isInteger(n)) return bad("cell.number", `“${def.header}”应为整数，实为 ${n}`);
   return ok(n);
 }

@@ -17,6 +17,19 @@ export interface Finding {
   value: string | null;
   /** zh-CN: what is wrong, what it should be, and why. */
   message: string;
+  /**
+   * Other places with the same root cause, folded into this finding (the same
+   * wrong ID number in the dues and training ledgers). Absent when there are none.
+   */
+  related?: readonly Place[];
+}
+
+/** A cell (or a row, when column is null) of a sheet. */
+export interface Place {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  cell: string | null;
 }
 
 export interface FindingInput {

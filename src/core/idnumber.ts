@@ -3,18 +3,17 @@
  * a mistyped birth date usually breaks the checksum too, and the secretary
  * needs both to see which digit is wrong.
  */
-import { isValidYmd, ymd, type IsoDate } from "./dates";
+import { formatZh, isValidYmd, ymd, type IsoDate } from "./dates";
 import type { Code } from "./codes";
 import { memoize } from "./memo";
+import { isKnownRegion } from "./regions";
 import { squeeze } from "./text";
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
 
-/** Province codes of digits 1–2; 81/82/83 are HK/Macao/Taiwan residence permits. */
-const REGION_RANGES: [number, number][] = [
-  [11, 15], [21, 23], [31, 37], [41, 46], [50, 54], [61, 65], [71, 71], [81, 83],
-];
+/** GB 11643-1999 numbers carry birth dates from 1900 on (earlier ones are typing slips). */
+const EARLIEST_BIRTH = "1900-01-01";
 
 export interface IdProblem {
   code: Code;
@@ -40,8 +39,6 @@ export function checkDigit(first17: string): string {
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
   return CHECK_CHARS[sum % 11];
 }
-
-const regionValid = (two: number) => REGION_RANGES.some(([lo, hi]) => two >= lo && two <= hi);
 
 const normalised = (raw: string) => squeeze(raw).toUpperCase();
 const LEGACY = /^\d{15}$/;
@@ -70,7 +67,7 @@ function readIdNumber(raw: string): IdInfo {
   const facts = factsOf(text);
   const problems: IdProblem[] = [];
   if (!facts) {
-    problems.push({ code: "id.format", message: `身份证号“${raw}”格式错误：应为 17 位数字加 1 位数字或 X，共 18 位，实为 ${text.length} 位（GB 11643-1999）` });
+    problems.push({ code: "id.format", message: `身份证号“${raw}”格式错误：${shapeProblem(text)}（GB 11643-1999）` });
     return { text, birthDate: null, gender: null, problems };
   }
   const legacy = text.length === 15;
@@ -82,19 +79,48 @@ function readIdNumber(raw: string): IdInfo {
       problems.push({ code: "id.checksum", message: `身份证号校验位错误：应为 ${expected}，实为 ${text[17]}（GB 11643-1999）` });
     }
   }
+  const digits = birthDigits(text);
   if (!facts.birthDate) {
-    const last = legacy ? 12 : 14;
-    problems.push({ code: "id.birthdate", message: `身份证号第 7–${last} 位“${text.slice(6, last)}”不是有效的出生日期（GB 11643-1999）` });
+    problems.push({ code: "id.birthdate", message: `${digits}不是有效的出生日期（GB 11643-1999）` });
+  } else if (facts.birthDate < EARLIEST_BIRTH) {
+    problems.push({ code: "id.birthdate", message: `${digits}表示出生于 ${formatZh(facts.birthDate)}，早于 1900 年，应是录入错误（GB 11643-1999）` });
   }
-  checkRegion(text, problems);
+  if (!isKnownRegion(text.slice(0, 6))) {
+    problems.push({
+      code: "id.region",
+      message: `身份证号前 6 位“${text.slice(0, 6)}”不是 GB/T 2260 中的行政区划代码（含已撤销的旧代码），请核对`,
+    });
+  }
   return { ...facts, problems };
 }
 
-function checkRegion(text: string, problems: IdProblem[]): void {
-  const two = Number(text.slice(0, 2));
-  if (!regionValid(two)) {
-    problems.push({ code: "id.region", message: `身份证号前两位“${text.slice(0, 2)}”不是有效的省级行政区代码（GB/T 2260）` });
-  }
+/** 身份证号第 7–14 位“19900307” (7–12 of a 15-digit number): where the birth date is written. */
+function birthDigits(text: string): string {
+  const last = text.length === 15 ? 12 : 14;
+  return `身份证号第 7–${last} 位“${text.slice(6, last)}”`;
+}
+
+/** What is wrong with a number of neither shape, in words. */
+function shapeProblem(text: string): string {
+  if (text.length !== 18 && text.length !== 15) return `应为 18 位（旧证 15 位），实为 ${text.length} 位`;
+  const at = [...text].findIndex((ch, i) => !(/\d/.test(ch) || (ch === "X" && i === 17)));
+  return `第 ${at + 1} 位“${text[at]}”不是数字${text.length === 18 ? "（只有第 18 位可以是 X）" : ""}`;
+}
+
+/**
+ * The problems of a number checked on a date: a birth date after that date
+ * cannot be right. The as-of date is not part of the memo's key, so it is checked here.
+ */
+export function idProblems(raw: string, asOf: IsoDate): readonly IdProblem[] {
+  const info = checkIdNumber(raw);
+  if (!info.birthDate || info.birthDate <= asOf) return info.problems;
+  return [
+    ...info.problems,
+    {
+      code: "id.birthdate",
+      message: `${birthDigits(info.text)}表示出生于 ${formatZh(info.birthDate)}，晚于核对日期 ${formatZh(asOf)}，应是录入错误（GB 11643-1999）`,
+    },
+  ];
 }
 
 function birthFrom(eight: string): IsoDate | null {

@@ -6,7 +6,8 @@
  */
 import { addMonths, daysBetween, daysInMonth, monthsBetween, parts, ymd, type IsoDate } from "./dates";
 
-export type Frequency = "month" | "quarter" | "year";
+/** "half" is a half-year, the calendar stand-in for a 学期 (每学期/每期 in a college's rules). */
+export type Frequency = "month" | "quarter" | "half" | "year";
 
 export interface Period {
   /** First and last day, inclusive. */
@@ -16,17 +17,23 @@ export interface Period {
   label: string;
 }
 
-const MONTHS_PER: Record<Frequency, number> = { month: 1, quarter: 3, year: 12 };
+const MONTHS_PER: Record<Frequency, number> = { month: 1, quarter: 3, half: 6, year: 12 };
 
-/** How often, in words: 每月, 每季度, 每年. */
-export const FREQUENCY_WORDS: Record<Frequency, string> = { month: "每月", quarter: "每季度", year: "每年" };
+/** How often, in words: 每月, 每季度, 每半年（学期）, 每年. */
+export const FREQUENCY_WORDS: Record<Frequency, string> = { month: "每月", quarter: "每季度", half: "每学期（半年）", year: "每年" };
 
 function period(year: number, index: number, frequency: Frequency): Period {
   const span = MONTHS_PER[frequency];
   const firstMonth = index * span + 1;
   const lastMonth = firstMonth + span - 1;
   const label =
-    frequency === "year" ? `${year}年` : frequency === "quarter" ? `${year}年第${index + 1}季度` : `${year}年${firstMonth}月`;
+    frequency === "year"
+      ? `${year}年`
+      : frequency === "half"
+        ? `${year}年${index === 0 ? "上" : "下"}半年`
+        : frequency === "quarter"
+          ? `${year}年第${index + 1}季度`
+          : `${year}年${firstMonth}月`;
   return { start: ymd(year, firstMonth, 1), end: ymd(year, lastMonth, daysInMonth(year, lastMonth)), label };
 }
 

@@ -8,10 +8,11 @@
 import { CODE_GROUPS, CODES, codesOf, SEVERITY_LABEL, type CodeInfo } from "./codes";
 import type { IsoDate } from "./dates";
 import type { FieldDef } from "./fields";
+import { FREQUENCY_WORDS } from "./periods";
 import { displayWidth } from "./text";
 import type { LedgerDef, LedgerKey } from "./ledger";
 import { LEDGERS, ledgerByKey } from "./ledgers";
-import type { Profile } from "./profile";
+import { hasFundingStandard, type Profile } from "./profile";
 import { columnLetter, type TemplateMarker } from "./table";
 
 /**
@@ -206,7 +207,8 @@ function hintFor(f: FieldDef): string {
 }
 
 /**
- * The funding entitlement, visible on the sheet (seed 002, 004): 人数 × 标准,
+ * The funding entitlement, visible on the sheet: 人数 × 标准 (the standard of the
+ * profile's funding document; a profile without one says so),
  * with the profile's rates. The counts are the secretary's input; the formula
  * shows where the number comes from. The rates are a floor (不少于).
  */
@@ -216,16 +218,16 @@ function entitlementBlock(profile: Profile): PreambleCell[][] {
   const row = 3; // title in row 1, this block in rows 2–3
   const staffCell = `${columnLetter(1)}${row}`;
   const studentCell = `${columnLetter(3)}${row}`;
+  const counts: PreambleCell[] = [text("教职工党员人数"), { kind: "input", numFmt: "0" }, text("学生党员人数"), { kind: "input", numFmt: "0" }];
+  if (!hasFundingStandard(profile)) {
+    return [
+      [text(`经费标准（配置 ${profile.name}）：本配置依据的文件未规定按党员人数下拨的经费标准；学校有标准的，请选用相应配置（如 100-50、200-100）生成模板`)],
+      counts,
+    ];
+  }
   return [
     [text(`经费标准（配置 ${profile.name}）：应拨经费 = 教职工党员人数 × ${staff} 元 + 学生党员人数 × ${student} 元（每年，不少于此数；${retireeRule(profile)}）`)],
-    [
-      text("教职工党员人数"),
-      { kind: "input", numFmt: "0" },
-      text("学生党员人数"),
-      { kind: "input", numFmt: "0" },
-      text("应拨经费（元）"),
-      { kind: "formula", formula: `${staffCell}*${staff}+${studentCell}*${student}`, numFmt: "#,##0.00" },
-    ],
+    [...counts, text("应拨经费（元）"), { kind: "formula", formula: `${staffCell}*${staff}+${studentCell}*${student}`, numFmt: "#,##0.00" }],
   ];
 }
 
@@ -276,7 +278,6 @@ function notesFor(ledgers: readonly LedgerDef[], profile: Profile): NoteRow[] {
 
 const yuan = (n: number) => `${n} 元`;
 const percent = (rate: number) => `${Math.round(rate * 10000) / 100}%`;
-const PERIOD_ZH = { month: "每月", quarter: "每季度", year: "每年" } as const;
 
 function bracketsText(brackets: Profile["dues"]["inService"]): string {
   return brackets
@@ -292,13 +293,24 @@ function bracketsText(brackets: Profile["dues"]["inService"]): string {
 export function profileLines(profile: Profile): string[] {
   const { funding, training, terms, dues, branch, development: dev, meetings } = profile;
   const forms = training.countedForms === null ? "全部形式" : training.countedForms.join("、");
+  const byCategory = Object.entries(training.hoursByCategory)
+    .map(([category, hours]) => `，${category}党员 ${hours} 学时`)
+    .join("");
+  const { integrity } = training;
+  const integrityText = integrity ? `；${integrity.categories.join("、")}党员其中廉政教育不少于 ${integrity.hours} 学时` : "";
+  const { organisationalLife: lifeRule } = meetings;
+  const lifeText = lifeRule
+    ? `；组织生活每月不少于：学生党支部 ${lifeRule.perMonth.student} 次、在职教职工党支部 ${lifeRule.perMonth.staff} 次、离退休党支部 ${lifeRule.perMonth.retired} 次`
+    : "";
   return [
-    `活动经费：教职工党员每人每年不少于 ${yuan(funding.staff)}，学生党员每人每年不少于 ${yuan(funding.student)}；${retireeRule(profile)}。`,
-    `学习培训：党员每年不少于 ${training.memberHours} 学时；书记、委员每年不少于 ${training.leaderHours} 学时，且至少参加一次${training.centralForm}；单次记录不超过 ${training.maxHoursPerRecord} 学时；计入学时的形式：${forms}。`,
+    hasFundingStandard(profile)
+      ? `活动经费：教职工党员每人每年不少于 ${yuan(funding.staff)}，学生党员每人每年不少于 ${yuan(funding.student)}；${retireeRule(profile)}${funding.source ? `（${funding.source}）` : ""}。`
+      : "活动经费：本配置依据的文件未规定按党员人数下拨的标准，不核对下拨金额。",
+    `学习培训：党员每年不少于 ${training.memberHours} 学时${byCategory}；书记、委员每年不少于 ${training.leaderHours} 学时，且至少参加一次${training.centralForm}；单次记录不超过 ${training.maxHoursPerRecord} 学时；计入学时的形式：${forms}${integrityText}。`,
     `换届：党委任期 ${terms.years.党委} 年，党总支 ${terms.years.党总支} 年，党支部 ${terms.years.党支部} 年；届满前 ${terms.remindMonths} 个月提醒；经批准延期或提前不超过 ${terms.maxAdjustYears} 年。`,
     `党费（按月税后收入计，比例适用于全部基数）：在职党员 ${bracketsText(dues.inService)}；离退休党员 ${bracketsText(dues.retired)}；学生党员每月 ${dues.studentMonthly.toFixed(2)} 元；允许误差 ±${dues.tolerance.toFixed(2)} 元；连续 ${dues.unpaidMonthsLimit} 个月未缴视为有自行脱党风险。`,
     `支部规模：正式党员不少于 ${branch.minFullMembers} 人，党员一般不超过 ${branch.maxMembers} 人；${branch.committeeMinMembers} 人以上设支部委员会。`,
-    `三会一课：${Object.entries(meetings.frequency).map(([type, period]) => `${type}${PERIOD_ZH[period]}`).join("，")}。`,
+    `三会一课：${Object.entries(meetings.frequency).map(([type, period]) => `${type}${FREQUENCY_WORDS[period]}`).join("，")}${lifeText}。`,
     `发展党员：申请时年满 ${dev.minAge} 周岁；申请后 ${dev.talkWithinMonths} 个月内谈话；积极分子培养 ${dev.activistMinYears} 年以上；发展对象培训不少于 ${dev.minTrainingHours} 学时；支部大会后 ${dev.approvalWarnMonths} 个月内上级审批（最迟 ${dev.approvalErrorMonths} 个月）；预备期 ${dev.probationYears} 年，可延长不超过 ${dev.maxExtensionMonths} 个月。`,
   ];
 }

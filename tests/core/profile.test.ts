@@ -1,7 +1,7 @@
 import { BUILTIN_PROFILES, parseProfile, ProfileError } from "../../src/core";
 
 describe("policy profiles", () => {
-  it("has the two built-ins, which differ only in the funding rates (seed 002 vs seed 004)", () => {
+  it("has 100-50 and 200-100, which differ only in the funding standard", () => {
     const { name: _a, source: _b, funding: f1, ...rest1 } = BUILTIN_PROFILES["100-50"];
     const { name: _c, source: _d, funding: f2, ...rest2 } = BUILTIN_PROFILES["200-100"];
     expect([f1.staff, f1.student, f2.staff, f2.student]).toEqual([100, 50, 200, 100]);

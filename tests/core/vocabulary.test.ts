@@ -155,7 +155,7 @@ describe("values in the system's own words", () => {
   });
 
   it("counts the full members of a roster whose 党籍状态 says 正式党员 (no false branch-size finding)", () => {
-    const rows = [1, 2, 3].map((n) => [`党员${n}`, "男", id(10 + n), "教职工", "正式党员", "2015-07-01", "2016-07-01"]);
+    const rows = [1, 2, 3].map((n) => [`党员${n}`, "男", id(10 + 2 * n), "教职工", "正式党员", "2015-07-01", "2016-07-01"]);
     const result = validate(tableFromRows("花名册", [["姓名", "性别", "身份证号", "人员类别", "党籍状态（正式党员或预备党员）", "入党时间", "转正时间"], ...rows]));
     expect(result.parsed.sheets[0].columns.has("memberType")).toBe(true);
     expect(codes(result)).not.toContain("roster.branch-size");

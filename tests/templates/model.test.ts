@@ -78,7 +78,7 @@ describe("the 说明 sheet", () => {
     const all = notesText(buildTemplate("all", standard));
     for (const code of Object.keys(CODES)) expect(all).toContain(code);
     const roster = notesText(buildTemplate("roster", standard));
-    expect(roster).toContain("roster.gender-mismatch | 错误 | 性别与身份证号不符（GB 11643-1999）");
+    expect(roster).toContain("roster.gender-mismatch | 错误 | 性别与身份证号不符（GB 11643-1999《公民身份号码》）");
     expect(roster).not.toContain("dues.total");
     for (const group of CODE_GROUPS.filter((g) => g.ledger === null)) for (const code of codesOf(group)) expect(roster).toContain(code);
   });

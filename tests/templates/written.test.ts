@@ -119,6 +119,6 @@ describe("read back by the validator's reader (SheetJS)", () => {
     expect(notes).toContain("党员每年不少于 32 学时；书记、委员每年不少于 56 学时");
     expect(notes).toContain("党委任期 5 年，党总支 3 年，党支部 3 年");
     expect(notes).toContain("身份证号,必填");
-    expect(notes).toContain("id.checksum,错误,身份证号校验位错误（GB 11643-1999）");
+    expect(notes).toContain("id.checksum,错误,身份证号校验位错误（GB 11643-1999《公民身份号码》）");
   });
 });

@@ -13,7 +13,7 @@ export const funding = defineLedger({
     field.text("summary", "摘要", { aliases: ["事项", "内容", "收支事项", "用途", "开支事项", "经费用途"], required: true }),
     field.amount("income", "收入", { aliases: ["收入金额", "下拨金额", "拨入"] }),
     field.amount("expense", "支出", { aliases: ["支出金额", "开支金额", "报销金额"] }),
-    field.amount("balance", "余额", { aliases: ["结余", "结余金额"] }),
+    field.amount("balance", "余额", { aliases: ["结余", "结余金额"], allowNegative: true }),
     field.text("handler", "经办人"),
     field.text("voucher", "凭证号", { aliases: ["凭证编号", "票据号"] }),
   ],

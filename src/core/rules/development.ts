@@ -43,7 +43,7 @@ const order: SheetRule = (sheet) =>
           findingAt(
             sheet,
             "dev.order",
-            `“${headerOf(sheet, key)}”${formatDay(day)} 早于“${headerOf(sheet, previous.key)}”${formatDay(previous.day)}：各环节应依次为申请入党→谈话→确定积极分子→确定发展对象→支部大会→上级批准→转正（发展细则）`,
+            `“${headerOf(sheet, key)}”${formatDay(day)} 早于“${headerOf(sheet, previous.key)}”${formatDay(previous.day)}：各环节应依次为申请入党→谈话→确定积极分子→确定发展对象→支部大会→上级批准→转正（《中国共产党发展党员工作细则》）`,
             { row, field: key },
           ),
         );
@@ -71,7 +71,7 @@ const age: SheetRule = (sheet, ctx) =>
       findingAt(
         sheet,
         "dev.age",
-        `申请入党时（${formatDay(applied)}）未满 ${minAge} 周岁（出生于 ${formatZh(birth)}，时年 ${ageOn(birth, latestDate(applied))} 岁）：年满 ${minAge} 岁方可申请入党（党章；发展细则）`,
+        `申请入党时（${formatDay(applied)}）未满 ${minAge} 周岁（出生于 ${formatZh(birth)}，时年 ${ageOn(birth, latestDate(applied))} 岁）：年满 ${minAge} 岁方可申请入党（《中国共产党章程》；《中国共产党发展党员工作细则》）`,
         { row, field: "applicationDate" },
       ),
     ];
@@ -92,7 +92,7 @@ const talkLate: SheetRule = (sheet, ctx) =>
     const months = ctx.profile.development.talkWithinMonths;
     if (!applied) return [];
     const deadline = addMonths(latestDate(applied), months);
-    const because = `党组织收到入党申请书后应在 ${months} 个月内（${formatZh(deadline)} 前）派人谈话（发展细则）`;
+    const because = `党组织收到入党申请书后应在 ${months} 个月内（${formatZh(deadline)} 前）派人谈话（《中国共产党发展党员工作细则》）`;
     if (talk && talk.date > deadline) {
       return [findingAt(sheet, "dev.talk-late", `谈话日期 ${formatDay(talk)} 晚于申请入党后 ${months} 个月：${because}`, { row, field: "talkDate" })];
     }
@@ -132,7 +132,7 @@ const activistShort = atLeastYearsAfter(
   "candidateDate",
   (d) => d.activistMinYears,
   (activist, candidate, earliest, years) =>
-    `确定积极分子（${formatDay(activist)}）到确定发展对象（${formatDay(candidate)}）不足 ${years} 年：入党积极分子须经过 ${years} 年以上培养考察，最早 ${formatZh(earliest)} 方可确定为发展对象（发展细则）`,
+    `确定积极分子（${formatDay(activist)}）到确定发展对象（${formatDay(candidate)}）不足 ${years} 年：入党积极分子须经过 ${years} 年以上培养考察，最早 ${formatZh(earliest)} 方可确定为发展对象（《中国共产党发展党员工作细则》）`,
 );
 
 /**
@@ -145,7 +145,7 @@ const trainingShort: SheetRule = (sheet, ctx) =>
     const min = ctx.profile.development.minTrainingHours;
     const hours = num(row, "trainingHours");
     if (!dayOf(row, "candidateDate") || !hasColumn(sheet, "trainingHours")) return [];
-    const because = `发展对象须经不少于 ${min} 学时的集中培训（发展细则）`;
+    const because = `发展对象须经不少于 ${min} 学时的集中培训（《中国共产党发展党员工作细则》）`;
     if (hours !== null && hours < min) {
       return [findingAt(sheet, "dev.training-short", `培训学时 ${hours} 不足 ${min} 学时：${because}`, { row, field: "trainingHours" })];
     }
@@ -174,7 +174,7 @@ const approvalLate: SheetRule = (sheet, ctx) =>
       ? `上级批准日期 ${formatDay(approval)} 距支部大会（${formatDay(meeting)}）超过 ${severity === "error" ? error : warn} 个月`
       : `支部大会（${formatDay(meeting)}）讨论接收后已超过 ${severity === "error" ? error : warn} 个月仍未经上级党委批准`;
     return [
-      findingAt(sheet, "dev.approval-late", `${what}：上级党委应在 ${warn} 个月内审批，特殊情况最长不超过 ${error} 个月（发展细则）`, {
+      findingAt(sheet, "dev.approval-late", `${what}：上级党委应在 ${warn} 个月内审批，特殊情况最长不超过 ${error} 个月（《中国共产党发展党员工作细则》）`, {
         row,
         field: onColumn(sheet, "approvalDate", "branchMeetingDate"),
         severity,
@@ -189,7 +189,7 @@ const probation = atLeastYearsAfter(
   "fullDate",
   (d) => d.probationYears,
   (meeting, full, earliest, years) =>
-    `转正日期 ${formatDay(full)} 早于预备期满（${formatZh(earliest)}）：预备期 ${years} 年，从支部大会通过之日（${formatDay(meeting)}）算起（发展细则）`,
+    `转正日期 ${formatDay(full)} 早于预备期满（${formatZh(earliest)}）：预备期 ${years} 年，从支部大会通过之日（${formatDay(meeting)}）算起（《中国共产党发展党员工作细则》）`,
 );
 
 /**
@@ -228,7 +228,7 @@ const approvedNotInRoster: SheetRule = (sheet, ctx) => {
       findingAt(
         sheet,
         "xref.not-in-roster",
-        `${nameOf(row)} 已于 ${formatDay(approval)} 经上级党委批准为预备党员，但不在本工作簿的党员花名册中：请补入花名册（发展细则）`,
+        `${nameOf(row)} 已于 ${formatDay(approval)} 经上级党委批准为预备党员，但不在本工作簿的党员花名册中：请补入花名册（《中国共产党发展党员工作细则》）`,
         { row, field: "name" },
       ),
     ];

@@ -3,13 +3,15 @@
  * 中组发〔2008〕3号 – 党费规定). Brackets, the students' flat amount, the
  * rounding tolerance and the unpaid-months limit come from profile.dues.
  */
-import { parts } from "../dates";
+import { parts, type IsoDate } from "../dates";
+import { duesMonths } from "../dues-months";
 import type { Finding } from "../finding";
-import { findingAt, num, text, type LedgerRow, type LedgerSheet, type SheetRule } from "../ledger";
+import { date, findingAt, num, text, type LedgerRow, type LedgerSheet, type RuleContext, type SheetRule } from "../ledger";
 import { MONTH_KEYS } from "../ledgers/dues";
 import type { Profile } from "../profile";
 import { cellText } from "../text";
-import { cents, differs, percent, yuan } from "./common";
+import { cents, differs, isBlankCell, nameOf, percent, yuan } from "./common";
+import { findMember, rosterIndex } from "./people";
 
 type DuesProfile = Profile["dues"];
 
@@ -62,7 +64,7 @@ const rate: SheetRule = (sheet, ctx) =>
       findingAt(
         sheet,
         "dues.rate",
-        `比例应为 ${percent(due.rate)}：缴费基数 ${num(row, "base")} 元属于${due.bracket}（党费规定），实为 ${percent(written)}`,
+        `比例应为 ${percent(due.rate)}：缴费基数 ${num(row, "base")} 元属于${due.bracket}（《关于中国共产党党费收缴、使用和管理的规定》），实为 ${percent(written)}`,
         { row, field: "rate" },
       ),
     ];
@@ -78,7 +80,7 @@ const amount: SheetRule = (sheet, ctx) =>
       findingAt(
         sheet,
         "dues.amount",
-        `月应缴应为 ${yuan(due.monthly)} 元：${due.working}（党费规定），实为 ${yuan(written)}`,
+        `月应缴应为 ${yuan(due.monthly)} 元：${due.working}（《关于中国共产党党费收缴、使用和管理的规定》），实为 ${yuan(written)}`,
         { row, field: "monthlyDue" },
       ),
     ];
@@ -96,27 +98,6 @@ const total: SheetRule = (sheet, ctx) =>
     return [findingAt(sheet, "dues.total", `合计应为 ${yuan(sum)} 元（1月至12月实缴之和），实为 ${yuan(written)}`, { row, field: "total" })];
   });
 
-/**
- * A month paid, but less than due (党费规定: 按月足额交纳). One warning per month cell.
- * Due is what 基数 × 比例 gives where it can be worked out, else the 月应缴 written: a
- * wrong 月应缴 is dues.amount's finding, not twelve underpaid months.
- */
-const underpaid: SheetRule = (sheet, ctx) =>
-  sheet.rows.flatMap((row) => {
-    const due = duesOf(row, ctx.profile)?.monthly ?? num(row, "monthlyDue");
-    if (due === null) return [];
-    return MONTH_KEYS.flatMap((key) => {
-      const paid = num(row, key);
-      if (paid === null || paid <= 0 || !differs(paid, due, ctx.profile.dues.tolerance) || paid > due) return [];
-      return [
-        findingAt(sheet, "dues.underpaid", `${monthLabel(key)}实缴 ${yuan(paid)} 元，少于应缴 ${yuan(due)} 元（党费规定：按月足额交纳）`, {
-          row,
-          field: key,
-        }),
-      ];
-    });
-  });
-
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年/;
 
 /** The ledger's year: a `YYYY年` in the title rows above the header or in the sheet name, else the as-of year. */
@@ -132,8 +113,32 @@ export function ledgerYear(sheet: LedgerSheet, asOfYear: number): number {
   return m ? Number(m[1]) : asOfYear;
 }
 
+/** A member's dues months: those due (dues-months.ts) that the sheet has a column for. */
+interface MemberMonths {
+  year: number;
+  /** The roster's 入党时间 when it falls in the ledger year: no dues are expected before it. */
+  admittedThisYear: IsoDate | null;
+  keys: string[];
+}
+
+function memberMonths(sheet: LedgerSheet, row: LedgerRow, ctx: RuleContext): MemberMonths {
+  const year = ledgerYear(sheet, parts(ctx.asOf).y);
+  const member = findMember(rosterIndex(ctx.workbook), text(row, "idNumber"), text(row, "name"));
+  const admitted = member ? date(member, "joinDate") : null;
+  const keys = duesMonths(year, ctx.asOf, admitted)
+    .map((m) => `m${m}`)
+    .filter((k) => sheet.columns.has(k));
+  return { year, admittedThisYear: admitted && parts(admitted).y === year ? admitted : null, keys };
+}
+
+/** Nothing paid in a month: blank or 0 (an unreadable cell has its own cell finding). */
+const paidNothing = (sheet: LedgerSheet, row: LedgerRow, key: string): boolean => {
+  const paid = num(row, key);
+  return paid === null ? isBlankCell(sheet, row, key) : paid <= 0;
+};
+
 /** The longest run of consecutive unpaid months among the months that are due. */
-function longestUnpaidRun(row: LedgerRow, months: string[]): string[] {
+function longestUnpaidRun(sheet: LedgerSheet, row: LedgerRow, months: string[]): string[] {
   let best: string[] = [];
   let run: string[] = [];
   let previous = 0;
@@ -141,38 +146,82 @@ function longestUnpaidRun(row: LedgerRow, months: string[]): string[] {
     const month = Number(key.slice(1));
     if (month !== previous + 1) run = [];
     previous = month;
-    run = (num(row, key) ?? 0) > 0 ? [] : [...run, key];
+    run = paidNothing(sheet, row, key) ? [...run, key] : [];
     if (run.length > best.length) best = run;
   }
   return best;
 }
 
+/** The run of unpaid months that reaches the 党章 limit, or none. */
+function unpaidRun(sheet: LedgerSheet, row: LedgerRow, months: string[], ctx: RuleContext): string[] {
+  const run = longestUnpaidRun(sheet, row, months);
+  return run.length >= ctx.profile.dues.unpaidMonthsLimit ? run : [];
+}
+
+/** Members exempt by approval (月应缴 0, 党费规定: 经批准可以免交) are not checked month by month. */
+const exempt = (row: LedgerRow): boolean => num(row, "monthlyDue") === 0;
+
 /**
- * 党章 第九条: 连续六个月不交纳党费 counts as 自行脱党. Months count up to the
- * as-of month; a missing month column breaks a run; members exempt by
- * approval (月应缴 0, 党费规定: 经批准可以免交) are not checked. One finding
- * per person, at the last month cell of the run.
+ * 党章 第九条: 连续六个月不交纳党费 counts as 自行脱党. Months count from January (or
+ * admission) to the last month over by the as-of date; a missing month column
+ * breaks a run. One finding per person, at the last month cell of the run.
  */
-const unpaidMonths: SheetRule = (sheet, ctx) => {
-  const { y: asOfYear, m: asOfMonth } = parts(ctx.asOf);
-  const year = ledgerYear(sheet, asOfYear);
-  const lastDue = year < asOfYear ? 12 : year === asOfYear ? asOfMonth : 0;
-  const months = MONTH_KEYS.filter((k, i) => i < lastDue && sheet.columns.has(k));
-  const limit = ctx.profile.dues.unpaidMonthsLimit;
-  return sheet.rows.flatMap((row): Finding[] => {
-    if (num(row, "monthlyDue") === 0) return [];
-    const run = longestUnpaidRun(row, months);
-    if (run.length < limit) return [];
+const unpaidMonths: SheetRule = (sheet, ctx) =>
+  sheet.rows.flatMap((row): Finding[] => {
+    if (exempt(row)) return [];
+    const { year, keys } = memberMonths(sheet, row, ctx);
+    const run = unpaidRun(sheet, row, keys, ctx);
+    if (run.length === 0) return [];
     const last = run[run.length - 1];
     return [
       findingAt(
         sheet,
         "dues.unpaid-6",
-        `${text(row, "name") ?? ""} ${year}年${monthLabel(run[0])}至${monthLabel(last)}连续 ${run.length} 个月未缴党费（达到 ${limit} 个月）：党章第九条规定连续六个月不交纳党费视为自行脱党，请尽快核实`,
+        `${nameOf(row)} ${year}年${monthLabel(run[0])}至${monthLabel(last)}连续 ${run.length} 个月未缴党费（达到 ${ctx.profile.dues.unpaidMonthsLimit} 个月）：《中国共产党章程》第九条规定，党员连续六个月不交纳党费，没有正当理由的，视为自行脱党，请尽快核实`,
         { row, field: last },
       ),
     ];
   });
-};
 
-export const duesRules: readonly SheetRule[] = [rate, amount, total, underpaid, unpaidMonths];
+/**
+ * Month by month (党费规定: 按月交纳): each due month in which the member paid
+ * nothing or less than due – one finding per person, the months listed, at the
+ * first of them. Months of a six-month run are dues.unpaid-6's. Due is the lesser of
+ * the 月应缴 written and 基数 × 比例: a wrong rate or 月应缴 is dues.rate/dues.amount,
+ * not a shortfall every month.
+ */
+const missedMonths: SheetRule = (sheet, ctx) =>
+  sheet.rows.flatMap((row): Finding[] => {
+    if (exempt(row)) return [];
+    const { year, admittedThisYear, keys } = memberMonths(sheet, row, ctx);
+    const inRun = new Set(unpaidRun(sheet, row, keys, ctx));
+    const written = num(row, "monthlyDue");
+    const worked = duesOf(row, ctx.profile)?.monthly ?? null;
+    const due = written === null ? worked : worked === null ? written : Math.min(written, worked);
+    const unpaid: string[] = [];
+    const short: string[] = [];
+    for (const key of keys.filter((k) => !inRun.has(k))) {
+      const paid = num(row, key);
+      if (paidNothing(sheet, row, key)) unpaid.push(key);
+      else if (paid !== null && due !== null && paid < due && differs(paid, due, ctx.profile.dues.tolerance)) short.push(key);
+    }
+    if (unpaid.length === 0 && short.length === 0) return [];
+    const what = [
+      unpaid.length > 0 ? `${unpaid.map(monthLabel).join("、")}未缴` : "",
+      ...short.map((k) => `${monthLabel(k)}实缴 ${yuan(num(row, k)!)} 元`),
+    ].filter(Boolean);
+    const since = admittedThisYear ? `（${formatAdmission(admittedThisYear)}入党，此前的月份不计）` : "";
+    const first = [...unpaid, ...short].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))[0];
+    return [
+      findingAt(
+        sheet,
+        "dues.underpaid",
+        `${nameOf(row)} ${year}年${what.join("，")}${due !== null && short.length > 0 ? `，少于月应缴 ${yuan(due)} 元` : ""}${since}：党员应按月足额交纳党费（《关于中国共产党党费收缴、使用和管理的规定》）`,
+        { row, field: first },
+      ),
+    ];
+  });
+
+const formatAdmission = (admitted: IsoDate): string => `${parts(admitted).m}月`;
+
+export const duesRules: readonly SheetRule[] = [rate, amount, total, missedMonths, unpaidMonths];

@@ -7,6 +7,7 @@
 import type { Finding } from "../finding";
 import { findingAt, num, text, type LedgerRow, type LedgerSheet, type RuleContext, type SheetRule } from "../ledger";
 import { cents, differs, yuan } from "./common";
+import { hasFundingStandard } from "../profile";
 import { rosterIndex } from "./people";
 
 /** A first row that carries last year's money over (上年结转, 期初余额): its 余额 is the opening balance. */
@@ -71,12 +72,13 @@ interface Entitlement {
 
 /**
  * Entitlement = staff × staff rate + students × student rate, counted from the
- * roster of the same workbook; 离退休 count as profile.funding.retireesCountAs.
- * Null without a roster.
+ * roster of the same workbook, each person once; 离退休 count as
+ * profile.funding.retireesCountAs. Null without a roster, or when the profile
+ * sets no per-member standard (the national documents set none).
  */
 export function entitlement(ctx: RuleContext): Entitlement | null {
   const roster = rosterIndex(ctx.workbook);
-  if (!roster.present) return null;
+  if (!roster.present || !hasFundingStandard(ctx.profile)) return null;
   const { staff, student, retireesCountAs } = ctx.profile.funding;
   const count = { staff: 0, student: 0, none: 0 };
   for (const member of roster.members) {
@@ -123,7 +125,9 @@ const entitlementFloor: SheetRule = (sheet, ctx) => {
  * Total 支出 above what the branch had: opening balance + all 收入. When no
  * income is recorded (the school keeps the money and reimburses), the
  * entitlement is the budget; without a roster that check is skipped.
- * Reported on the row where spending passes the available money.
+ * Reported on the row where spending passes the available money, unless the
+ * money is the recorded one and the 余额 goes below zero (one root cause, one
+ * finding: funding.negative).
  */
 const overspend: SheetRule = (sheet, ctx): Finding[] => {
   const steps = walk(sheet);
@@ -132,6 +136,8 @@ const overspend: SheetRule = (sheet, ctx): Finding[] => {
   const income = rest.reduce((s, { row }) => s + (num(row, "income") ?? 0), 0);
   const floor = income === 0 && opening === 0 ? entitlement(ctx) : null;
   if (income === 0 && opening === 0 && !floor) return [];
+  // Against the money recorded, a 余额 below zero is this fact already: funding.negative reports it.
+  if (!floor && steps.some((s) => s.carried < 0)) return [];
   const available = cents(floor ? floor.amount : opening + income);
   const source = floor ? `未记录收入，按标准经费 ${floor.working}` : `期初余额 ${yuan(opening)} 元 + 收入 ${yuan(cents(income))} 元`;
   let spent = 0;

@@ -8,6 +8,10 @@ import { date, findingAt, num, text, type LedgerRow, type LedgerSheet, type Rule
 import { FREQUENCY_WORDS, contains, hasEnded, periodsOfYear, yearsCovered, type Frequency, type Period } from "../periods";
 import { isSecretary, personName, rosterIndex } from "./people";
 import type { Finding } from "../finding";
+import { DOCUMENTS } from "../profile";
+
+/** The frequencies' document: the college's where the profile follows one, else the national 条例. */
+const meetingSource = (ctx: RuleContext): string => ctx.profile.document || DOCUMENTS.branchRules;
 
 const GENERAL_MEETING = "党员大会";
 const COMMITTEE_MEETING = "支委会";
@@ -63,7 +67,7 @@ const missing: SheetRule = (sheet, ctx) => {
         findingAt(
           sheet,
           "meetings.missing",
-          `${period.label}无${type}：${type}应${FREQUENCY_WORDS[frequency]}至少 1 次，本期已结束仍无记录（支部条例；seed 003 三会一课）`,
+          `${period.label}无${type}：${type}应${FREQUENCY_WORDS[frequency]}至少 1 次，本期已结束仍无记录（${meetingSource(ctx)}）`,
         ),
       );
     }
@@ -85,7 +89,7 @@ const quorum: SheetRule = (sheet, ctx) => {
       findingAt(
         sheet,
         "meetings.quorum",
-        `党员大会实到 ${present} 人，未超过应到 ${expected} 人的${shareWords(fraction)}（至少应到 ${needed} 人），会议不能有效表决（支部条例）`,
+        `党员大会实到 ${present} 人，未超过应到 ${expected} 人的${shareWords(fraction)}（至少应到 ${needed} 人），会议不能有效表决（《中国共产党支部工作条例（试行）》）`,
         { row, field: "present" },
       ),
     ];
@@ -132,10 +136,46 @@ const lecturer: SheetRule = (sheet, ctx) => {
       findingAt(
         sheet,
         "meetings.lecturer",
-        `${period.label}的 ${held.length} 次党课都不是支部书记（${secretaries.join("、")}）主讲：党组织书记应${FREQUENCY_WORDS[ctx.profile.meetings.secretaryLecture]}至少讲 1 次党课（seed 000；支部条例）`,
+        `${period.label}的 ${held.length} 次党课都不是支部书记（${secretaries.join("、")}）主讲：党组织书记应${FREQUENCY_WORDS[ctx.profile.meetings.secretaryLecture]}至少讲 1 次党课（${meetingSource(ctx)}）`,
       ),
     ];
   });
 };
 
-export const meetingsRules: readonly SheetRule[] = [missing, quorum, attendance, lecturer];
+type BranchKind = "student" | "staff" | "retired";
+const KIND_WORDS: Record<BranchKind, string> = { student: "学生党支部", staff: "在职教职工党支部", retired: "离退休党支部" };
+
+/** A branch's kind by its members: 学生 or 离退休 when most members are, else 在职教职工; null without a roster. */
+function branchKind(ctx: RuleContext): BranchKind | null {
+  const { present, members } = rosterIndex(ctx.workbook);
+  if (!present || members.length === 0) return null;
+  const share = (category: string) => members.filter((m) => text(m, "category") === category).length / members.length;
+  return share("学生") > 0.5 ? "student" : share("离退休") > 0.5 ? "retired" : "staff";
+}
+
+/**
+ * meetings.missing for 组织生活 counted together, where the profile sets a number a
+ * month by kind of branch (重庆工业职业技术学院: 学生党支部每月不少于二次组织生活；在职
+ * 教职工党支部每月至少一次；离退休党支部每月一次). Once per ended month short of it.
+ */
+const organisationalLife: SheetRule = (sheet, ctx) => {
+  const life = ctx.profile.meetings.organisationalLife;
+  const kind = branchKind(ctx);
+  if (!life || !kind || sheet.rows.length === 0) return [];
+  const needed = life.perMonth[kind];
+  const meetings = meetingsOf(sheet);
+  const counted = meetings.filter((m) => life.types.includes(m.type));
+  return endedPeriods(meetings, "month", ctx.asOf).flatMap((period) => {
+    const held = counted.filter((m) => contains(period, m.date)).length;
+    if (held >= needed) return [];
+    return [
+      findingAt(
+        sheet,
+        "meetings.missing",
+        `${period.label}组织生活 ${held} 次：${KIND_WORDS[kind]}每月应不少于 ${needed} 次（${ctx.profile.document}；计入${life.types.join("、")}）`,
+      ),
+    ];
+  });
+};
+
+export const meetingsRules: readonly SheetRule[] = [missing, organisationalLife, quorum, attendance, lecturer];

@@ -5,20 +5,20 @@
  */
 import { LEADER_POSTS } from "../ledgers/options";
 import { sheetsOf, text, type LedgerRow, type ParsedWorkbook } from "../ledger";
-import { squeeze } from "../text";
+import { onePerPerson, personId, personName } from "../members";
+
+export { personId, personName };
 
 export interface RosterIndex {
   /** Whether the workbook has a roster sheet at all. */
   present: boolean;
+  /** Each person once: a roster row repeated with the same ID is left out. */
   members: LedgerRow[];
   byId: Map<string, LedgerRow>;
   byName: Map<string, LedgerRow[]>;
 }
 
 const cache = new WeakMap<ParsedWorkbook, RosterIndex>();
-
-export const personName = (name: string): string => squeeze(name);
-export const personId = (id: string): string => squeeze(id).toUpperCase();
 
 export function rosterIndex(workbook: ParsedWorkbook): RosterIndex {
   const cached = cache.get(workbook);
@@ -42,7 +42,7 @@ export function peopleIndex(rows: LedgerRow[], present = true): RosterIndex {
     if (same) same.push(row);
     else byName.set(personName(name), [row]);
   }
-  return { present, members: rows, byId, byName };
+  return { present, members: onePerPerson(rows), byId, byName };
 }
 
 /** A sheet's rows do not change once read: xref and training rules share the keys of a sheet. */

@@ -8,6 +8,7 @@ import { idFacts, type IdFacts } from "../idnumber";
 import { findingAt, text, type LedgerRow, type LedgerSheet, type RuleContext, type SheetRule } from "../ledger";
 import type { Finding } from "../finding";
 import { compareDays, dayOf, formatDay, hasColumn, isBlankCell, latestDate, nameOf, type Day } from "./common";
+import { onePerPerson } from "../members";
 import { isSecretary, personId } from "./people";
 
 /** The facts the row's ID number states (birth date, gender), when it is readable. */
@@ -98,7 +99,7 @@ const joinAge = perRow((sheet, row, ctx) => {
   return findingAt(
     sheet,
     "roster.join-age",
-    `入党时未满 ${minAge} 周岁：出生于 ${formatDay(birth)}，入党时间 ${formatDay(join)}，时年 ${age} 岁（发展细则：年满十八岁方可入党）`,
+    `入党时未满 ${minAge} 周岁：出生于 ${formatDay(birth)}，入党时间 ${formatDay(join)}，时年 ${age} 岁（《中国共产党发展党员工作细则》：年满十八岁方可入党）`,
     { row, field: "joinDate" },
   );
 });
@@ -112,7 +113,7 @@ const dateOrder: SheetRule = (sheet) =>
     const findings: Finding[] = [];
     if (join && full && compareDays(full, join) < 0) {
       findings.push(
-        findingAt(sheet, "roster.date-order", `转正时间 ${formatDay(full)} 早于入党时间 ${formatDay(join)}：转正应在入党满一年之后（发展细则）`, {
+        findingAt(sheet, "roster.date-order", `转正时间 ${formatDay(full)} 早于入党时间 ${formatDay(join)}：转正应在入党满一年之后（《中国共产党发展党员工作细则》）`, {
           row,
           field: "fullDate",
         }),
@@ -160,13 +161,13 @@ const probationLength = perRow((sheet, row, ctx) => {
     ? findingAt(
         sheet,
         "roster.probation-length",
-        `${what}：超过一年，若经支部大会决定延长预备期（${minExtensionMonths}–${maxExtensionMonths} 个月）请在备注中注明（发展细则 第三十条）`,
+        `${what}：超过一年，若经支部大会决定延长预备期（${minExtensionMonths}–${maxExtensionMonths} 个月）请在备注中注明（《中国共产党发展党员工作细则》第三十条）`,
         { row, field: "fullDate", severity: "warning" },
       )
     : findingAt(
         sheet,
         "roster.probation-length",
-        `${what}：转正时间应为 ${formatDay(expected)}（预备期一年，延长不少于 ${minExtensionMonths} 个月、不超过 ${maxExtensionMonths} 个月；发展细则）`,
+        `${what}：转正时间应为 ${formatDay(expected)}（预备期一年，延长不少于 ${minExtensionMonths} 个月、不超过 ${maxExtensionMonths} 个月；《中国共产党发展党员工作细则》）`,
         { row, field: "fullDate", severity: "error" },
       );
 });
@@ -189,24 +190,38 @@ const fullDateUnexpected = perRow((sheet, row, ctx) => {
   );
 });
 
-/** A 预备党员 whose year ended before the as-of date without 转正 (党章 第七条: 预备期满应及时讨论). */
+/**
+ * A 预备党员 whose year ended before the as-of date without 转正 (党章 第七条: 预备期满应及时讨论):
+ * a warning while an extension could still cover it, an error once the year plus the
+ * longest extension (发展细则 第三十条: 延长时间不能超过一年) has passed.
+ */
 const probationOverdue = perRow((sheet, row, ctx) => {
   const join = dayOf(row, "joinDate");
   if (text(row, "memberType") !== "预备党员" || !join || dayOf(row, "fullDate")) return null;
-  const due = addMonths(latestDate(join), ctx.profile.development.probationYears * 12);
+  const { probationYears, maxExtensionMonths } = ctx.profile.development;
+  const due = addMonths(latestDate(join), probationYears * 12);
   if (due >= ctx.asOf) return null;
+  const lastExtended = addMonths(due, maxExtensionMonths);
+  const beyond = lastExtended < ctx.asOf;
+  const when = (date: string) => formatDay({ date, monthOnly: join.monthOnly });
+  const what = `${nameOf(row)}入党时间 ${formatDay(join)}，预备期已于 ${when(due)} 期满，仍为预备党员`;
   return findingAt(
     sheet,
     "roster.probation-overdue",
-    `${nameOf(row)}入党时间 ${formatDay(join)}，预备期已于 ${formatDay({ date: due, monthOnly: join.monthOnly })} 期满，仍为预备党员：支部应及时讨论转正（发展细则 第三十条）`,
-    { row, field: "memberType" },
+    beyond
+      ? `${what}：即使延长预备期（最长 ${maxExtensionMonths} 个月）也已于 ${when(lastExtended)} 届满，应立即讨论转正或按规定处理，并更正党员类型（《中国共产党发展党员工作细则》第三十条）`
+      : `${what}：支部应及时讨论转正；如已决定延长预备期，请在备注中注明（《中国共产党发展党员工作细则》第三十条）`,
+    { row, field: "memberType", severity: beyond ? "error" : "warning" },
   );
 });
 
-/** Rows grouped by 所在支部 (a college-wide roster lists several branches); one group when the column is blank. */
+/**
+ * Rows grouped by 所在支部 (a college-wide roster lists several branches); one group
+ * when the column is blank. Each person once: a repeated row is roster.duplicate-id's finding.
+ */
 function branches(sheet: LedgerSheet): Map<string, LedgerRow[]> {
   const groups = new Map<string, LedgerRow[]>();
-  for (const row of sheet.rows) {
+  for (const row of onePerPerson(sheet.rows)) {
     const branch = text(row, "branch") ?? "";
     const group = groups.get(branch);
     if (group) group.push(row);
@@ -228,14 +243,14 @@ const branchSize: SheetRule = (sheet, ctx) => {
     const label = branchLabel(sheet, branch);
     if (full < minFullMembers) {
       return [
-        findingAt(sheet, "roster.branch-size", `${label}只有 ${full} 名正式党员，少于 ${minFullMembers} 名，不能单独成立党支部（支部条例 第五条）`, {
+        findingAt(sheet, "roster.branch-size", `${label}只有 ${full} 名正式党员，少于 ${minFullMembers} 名，不能单独成立党支部（《中国共产党支部工作条例（试行）》第五条）`, {
           severity: "error",
         }),
       ];
     }
     if (rows.length > maxMembers) {
       return [
-        findingAt(sheet, "roster.branch-size", `${label}有 ${rows.length} 名党员，超过 ${maxMembers} 名，一般应分设支部（支部条例 第五条）`, {
+        findingAt(sheet, "roster.branch-size", `${label}有 ${rows.length} 名党员，超过 ${maxMembers} 名，一般应分设支部（《中国共产党支部工作条例（试行）》第五条）`, {
           severity: "warning",
         }),
       ];
@@ -249,7 +264,7 @@ const noSecretary: SheetRule = (sheet) =>
   [...branches(sheet)].flatMap(([branch, rows]) => {
     if (rows.some(isSecretary)) return [];
     const why = hasColumn(sheet, "post") ? "“党内职务”一列中没有人是“书记”" : "花名册没有“党内职务”列";
-    return [findingAt(sheet, "roster.no-secretary", `${branchLabel(sheet, branch)}找不到支部书记：${why}（支部条例）`)];
+    return [findingAt(sheet, "roster.no-secretary", `${branchLabel(sheet, branch)}找不到支部书记：${why}（《中国共产党支部工作条例（试行）》）`)];
   });
 
 export const rosterRules: readonly SheetRule[] = [

@@ -11,7 +11,7 @@ import { durationZh } from "../periods";
 
 type OrgType = (typeof ORG_TYPES)[number];
 
-const SOURCE = "换届意见；seed 000";
+const SOURCE = "《关于加强党的基层组织按期换届工作的意见》";
 
 /** The term length the profile sets for the row's 组织类型, or null when the type is unreadable. */
 function lawfulYears(row: LedgerRow, ctx: RuleContext): number | null {

@@ -7,6 +7,7 @@
 import { parts } from "../dates";
 import type { Finding } from "../finding";
 import { findingAt, num, text, type LedgerRow, type LedgerSheet, type RuleContext, type SheetRule } from "../ledger";
+import { DOCUMENTS, type Profile } from "../profile";
 import { nameOf } from "./common";
 import { findMember, isLeader, personKeys, rosterIndex } from "./people";
 
@@ -62,22 +63,36 @@ function sheetYears(sheet: LedgerSheet, ctx: RuleContext): number[] {
 
 const yearEnded = (year: number, ctx: RuleContext): boolean => `${year}-12-31` < ctx.asOf;
 
-function requiredHours(member: LedgerRow | undefined, ctx: RuleContext): { hours: number; who: string } {
-  const { leaderHours, memberHours } = ctx.profile.training;
-  return member && isLeader(member) ? { hours: leaderHours, who: `${text(member, "post")}` } : { hours: memberHours, who: "党员" };
+/**
+ * The hours a year a member owes and who that is, in words: 书记/委员 the leaders'
+ * hours, else the hours of the member's 人员类别 where the profile sets them apart
+ * (重庆工业职业技术学院: 教职工 24, 学生 16), else every member's.
+ */
+export function trainingTarget(member: LedgerRow | undefined, profile: Profile): { hours: number; who: string } {
+  const { leaderHours, memberHours, hoursByCategory } = profile.training;
+  if (member && isLeader(member)) return { hours: leaderHours, who: `${text(member, "post")}` };
+  const category = member ? (text(member, "category") as keyof typeof hoursByCategory | null) : null;
+  const own = category ? hoursByCategory[category] : undefined;
+  return own === undefined ? { hours: memberHours, who: "党员" } : { hours: own, who: `${category}党员` };
 }
+
+const requiredHours = (member: LedgerRow | undefined, ctx: RuleContext) => trainingTarget(member, ctx.profile);
 
 const counts = (row: LedgerRow, ctx: RuleContext): boolean => {
   const forms = ctx.profile.training.countedForms;
   return forms === null || forms.includes(text(row, "form") ?? "");
 };
 
+const when = (year: number, ctx: RuleContext): string => (yearEnded(year, ctx) ? `${year} 年全年` : `${year} 年（截至 ${ctx.asOf}）`);
+
+/** The document the profile's hours come from, by title. */
+const sourceOf = (ctx: RuleContext): string => ctx.profile.document || DOCUMENTS.education;
+
 function shortMessage(name: string, year: number, got: number, need: { hours: number; who: string }, ctx: RuleContext): string {
   const ended = yearEnded(year, ctx);
   const forms = ctx.profile.training.countedForms;
   const counted = forms === null ? "" : `（只计${forms.join("、")}）`;
-  const when = ended ? `${year} 年全年` : `${year} 年（截至 ${ctx.asOf}）`;
-  return `${name} ${when}学习培训 ${got} 学时${counted}，少于${need.who}每年 ${need.hours} 学时的要求（党员教育管理工作条例 第二十条）${ended ? "" : "，请在年内补足"}`;
+  return `${name} ${when(year, ctx)}学习培训 ${got} 学时${counted}，少于${need.who}每年 ${need.hours} 学时的要求（${sourceOf(ctx)}）${ended ? "" : "，请在年内补足"}`;
 }
 
 /**
@@ -138,7 +153,7 @@ const noCentral: SheetRule = (sheet, ctx) => {
         findingAt(
           sheet,
           "training.no-central",
-          `${text(leader, "post")} ${nameOf(leader)} ${year} 年没有“${central}”记录：书记和支委每年应至少参加一次${central}（培训规划）`,
+          `${text(leader, "post")} ${nameOf(leader)} ${year} 年没有“${central}”记录：书记和支委每年应至少参加一次${central}（《2019—2023年全国党员教育培训工作规划》）`,
           last ? { row: last, field: "form" } : {},
         ),
       ];
@@ -146,4 +161,37 @@ const noCentral: SheetRule = (sheet, ctx) => {
   });
 };
 
-export const trainingRules: readonly SheetRule[] = [hoursPerRecord, hoursShort, noCentral];
+/**
+ * 廉政教育 within the year's hours for the categories the profile names
+ * (重庆工业职业技术学院: 教职工…其中廉政教育学时不少于4学时; profile.training.integrity).
+ * A record counts when its 培训内容 names a keyword. People without any record are
+ * training.hours-short's already.
+ */
+const integrityShort: SheetRule = (sheet, ctx) => {
+  const integrity = ctx.profile.training.integrity;
+  if (!integrity) return [];
+  const roster = rosterIndex(ctx.workbook);
+  const findings: Finding[] = [];
+  for (const years of personYears(sheet).values()) {
+    for (const { year, rows } of years) {
+      const last = rows[rows.length - 1];
+      const member = findMember(roster, text(last, "idNumber"), text(last, "name"));
+      const category = member ? text(member, "category") : null;
+      if (!category || !integrity.categories.some((c) => c === category)) continue;
+      const about = rows.filter((r) => integrity.keywords.some((k) => (text(r, "content") ?? "").includes(k)));
+      const got = about.reduce((s, r) => s + (num(r, "hours") ?? 0), 0);
+      if (got >= integrity.hours) continue;
+      findings.push(
+        findingAt(
+          sheet,
+          "training.integrity-short",
+          `${nameOf(last)} ${when(year, ctx)}廉政教育 ${got} 学时，少于${category}党员每年 ${integrity.hours} 学时的要求（${sourceOf(ctx)}）；培训内容含“${integrity.keywords.join("”“")}”的记录计入`,
+          { row: last, field: "content", severity: yearEnded(year, ctx) ? "error" : "warning", value: String(got) },
+        ),
+      );
+    }
+  }
+  return findings;
+};
+
+export const trainingRules: readonly SheetRule[] = [hoursPerRecord, hoursShort, noCentral, integrityShort];

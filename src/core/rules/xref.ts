@@ -55,7 +55,7 @@ const missingFromDues: WorkbookRule = (workbook) => {
     sheet.rows.flatMap((member) =>
       findMember(payers, text(member, "idNumber"), text(member, "name"))
         ? []
-        : [findingAt(sheet, "xref.missing-from-dues", `${nameOf(member)}在花名册中，但党费台账${duesTitle}中没有此人的缴费记录（党费规定：党员应按月交纳党费）`, { row: member, field: "name" })],
+        : [findingAt(sheet, "xref.missing-from-dues", `${nameOf(member)}在花名册中，但党费台账${duesTitle}中没有此人的缴费记录（《关于中国共产党党费收缴、使用和管理的规定》：党员应按月交纳党费）`, { row: member, field: "name" })],
     ),
   );
 };

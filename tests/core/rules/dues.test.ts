@@ -1,5 +1,6 @@
 import { tableFromRows } from "../../../src/core";
-import { branch, roster, validate, withCode } from "./helpers";
+import { duesMonths } from "../../../src/core/dues-months";
+import { branch, member, roster, validate, withCode } from "./helpers";
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 const HEADERS = ["姓名", "人员类别", "缴费基数", "缴纳比例", "月应缴", ...MONTHS, "合计"];
@@ -51,7 +52,7 @@ describe("党费收缴", () => {
     lines[1] = line("王芳", "离退休", 5100, "1%", 50, halfYear(50));
     const found = withCode(check(lines), "dues.amount");
     expect(found.map((f) => f.cell)).toEqual(["E4"]);
-    expect(found[0].message).toBe("月应缴应为 51.00 元：基数 5100 × 1% = 51.00（党费规定），实为 50.00");
+    expect(found[0].message).toBe("月应缴应为 51.00 元：基数 5100 × 1% = 51.00（《关于中国共产党党费收缴、使用和管理的规定》），实为 50.00");
   });
 
   it("keeps a student at the flat ¥0.20 with a blank 比例, and reports anything else", () => {
@@ -75,11 +76,27 @@ describe("党费收缴", () => {
     expect(found[0].message).toContain("合计应为 459.00 元");
   });
 
-  it("warns once per month paid below 月应缴", () => {
+  it("warns once per person about the months paid below 月应缴, listing them", () => {
     const lines = correct();
     lines[0] = line("刘洋", "教职工", 5100, "1.5%", 76.5, [76.5, 50, 76.5, 76.5, 70, 76.5]);
     const found = withCode(check(lines), "dues.underpaid");
-    expect(found.map((f) => [f.cell, f.severity])).toEqual([["G3", "warning"], ["J3", "warning"]]);
+    expect(found.map((f) => [f.cell, f.severity])).toEqual([["G3", "warning"]]);
+    expect(found[0].message).toContain("刘洋 2026年2月实缴 50.00 元，5月实缴 70.00 元，少于月应缴 76.50 元");
+  });
+
+  it("reports a single month left blank or 0, and lists the months missed together", () => {
+    const lines = correct();
+    lines[3] = line("李娜", "教职工", 2800, 0.005, 14, [14, 14, null, 14, 14, 0]);
+    const found = withCode(check(lines), "dues.underpaid");
+    expect(found.map((f) => f.cell)).toEqual(["H6"]);
+    expect(found[0].message).toMatch(/^李娜 2026年3月、6月未缴：党员应按月足额交纳党费（《关于中国共产党党费收缴、使用和管理的规定》）$/);
+  });
+
+  it("gives a wrong rate its dues.rate and dues.amount, not a shortfall every month", () => {
+    const lines = correct();
+    lines[0] = line("刘洋", "教职工", 5100, "1%", 51, halfYear(51));
+    const found = check(lines).filter((f) => f.row === 3);
+    expect(found.map((f) => f.code)).toEqual(["dues.rate", "dues.amount"]);
   });
 
   it("measures the months against the worked-out due, so a wrong 月应缴 is one finding, not one per month", () => {
@@ -98,11 +115,17 @@ describe("党费收缴", () => {
       expect(found[0].message).toContain("2026年1月至6月连续 6 个月未缴党费");
     });
 
-    it("counts only months up to the as-of date", () => {
+    it("counts only the months over by the as-of date (its last day included)", () => {
       const lines = correct();
       lines[0] = line("刘洋", "教职工", 5100, "1.5%", 76.5, [null, null, null, null, null]);
-      expect(withCode(check(lines, "2026-05-31"), "dues.unpaid-6")).toEqual([]);
-      expect(withCode(check(lines, "2026-06-01"), "dues.unpaid-6")).toHaveLength(1);
+      expect(withCode(check(lines, "2026-06-29"), "dues.unpaid-6")).toEqual([]);
+      expect(withCode(check(lines, "2026-06-30"), "dues.unpaid-6")).toHaveLength(1);
+    });
+
+    it("does not list the months of the run again as single missed months", () => {
+      const lines = correct();
+      lines[0] = line("刘洋", "教职工", 5100, "1.5%", 76.5, [null, 0, null, null, null, null]);
+      expect(withCode(check(lines), "dues.underpaid")).toEqual([]);
     });
 
     it("counts all twelve months of a past year named in the title", () => {
@@ -160,9 +183,28 @@ describe("党费 and 花名册 in one workbook", () => {
     expect(found.map((f) => [f.sheet, f.cell])).toEqual([["党费收缴", "A6"]]);
   });
 
+  it("expects a member admitted in May to pay from May, not from January", () => {
+    const admitted = [...members, member("赵敏", { 党员类型: "预备党员", 入党时间: "2026-05-12", 转正时间: null, 人员类别: "学生" }, "2004-03-01", "女")];
+    const lines = [...["刘洋", "王芳", "张伟"].map((n) => line(n, "教职工", 5100, "1.5%", 76.5, halfYear(76.5))), line("赵敏", "学生", null, null, 0.2, [null, null, null, null, 0.2, null])];
+    const found = withCode(validate([roster(admitted), duesSheet(lines)]), "dues.underpaid");
+    expect(found.map((f) => [f.sheet, f.cell])).toEqual([["党费收缴", "K6"]]);
+    expect(found[0].message).toContain("赵敏 2026年6月未缴（5月入党，此前的月份不计）");
+  });
+
   it("finds nothing across sheets when both agree, and nothing without a dues sheet", () => {
     const both = validate([roster(members), paying(["刘洋", "王芳", "张伟"])]);
     expect(both.filter((f) => f.code.startsWith("xref."))).toEqual([]);
     expect(withCode(validate([roster(members)]), "xref.missing-from-dues")).toEqual([]);
+  });
+});
+
+describe("the months a member is expected to pay (the summary's 应缴 follows them)", () => {
+  it("runs from January, or the admission month, to the last month over by the as-of date", () => {
+    expect(duesMonths(2026, "2026-06-30")).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(duesMonths(2026, "2026-06-29")).toEqual([1, 2, 3, 4, 5]);
+    expect(duesMonths(2026, "2026-06-30", "2026-05-12")).toEqual([5, 6]);
+    expect(duesMonths(2026, "2026-06-30", "2019-07-01")).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(duesMonths(2025, "2026-06-30")).toHaveLength(12);
+    expect(duesMonths(2026, "2026-06-30", "2026-08-01")).toEqual([]);
   });
 });

@@ -49,12 +49,18 @@ describe("活动经费", () => {
     expect(found.map((f) => f.cell)).toEqual(["E4"]);
   });
 
-  it("reports spending above the money received, on the row that passes it", () => {
+  it("reports spending above the money received, on the row that passes it, when the 余额 does not show it", () => {
     const entries = correct();
-    entries.push(["2026-05-10", "红色教育基地门票", null, 300, -30]);
+    entries.push(["2026-05-10", "红色教育基地门票", null, 300, 0]);
     const found = withCode(validate([book(entries)]), "funding.overspend");
     expect(found.map((f) => f.cell)).toEqual(["D7"]);
     expect(found[0].message).toContain("支出合计 500.00 元，超过可用经费 470.00 元");
+  });
+
+  it("leaves a 余额 below zero to funding.negative alone (one root cause, one finding)", () => {
+    const entries = correct();
+    entries.push(["2026-05-10", "红色教育基地门票", null, 300, -30]);
+    expect(validate([book(entries)]).map((f) => [f.code, f.cell])).toEqual([["funding.negative", "E7"]]);
   });
 
   it("measures spending against the entitlement when no income is recorded, and skips it without a roster", () => {

@@ -115,6 +115,14 @@ describe("党员花名册 rules", () => {
     expect(found.map((f) => [f.row, f.severity])).toEqual([[6, "warning"]]);
   });
 
+  it("makes probation overdue beyond the 12-month extension limit an error", () => {
+    const withinExtension = member("李娜", { 党员类型: "预备党员", 入党时间: "2024-07-01", 转正时间: null });
+    const beyond = member("赵敏", { 党员类型: "预备党员", 入党时间: "2023-07-20", 转正时间: null });
+    const found = withCode(findingsOf([...branch(), withinExtension, beyond]), "roster.probation-overdue");
+    expect(found.map((f) => [f.row, f.severity])).toEqual([[6, "warning"], [7, "error"]]);
+    expect(found[1].message).toContain("即使延长预备期（最长 12 个月）也已于 2025年7月20日 届满");
+  });
+
   it("reports a branch with fewer than 3 正式党员 as an error on the sheet", () => {
     const lines = branch();
     lines[2]["党员类型"] = "预备党员";
