@@ -74,6 +74,8 @@ export const profileSchema = z.object({
   }),
   /** 组织员 per party members (seed 004) – informational. */
   organiserRatio: z.number().int().positive().default(1000),
+  /** The 考核评分表: a built-in table's institution, or the table itself (src/core/assess/table.ts); none = the first built-in. */
+  assessment: z.unknown().optional(),
 });
 
 export type Profile = z.infer<typeof profileSchema>;
