@@ -89,21 +89,27 @@ export function readTypedScores(workbook: Workbook, table: AssessmentTable, labe
   if (headerAt < 0) throw new ScoresFileError(`${label} 的“${ASSESS_SHEET}”工作表前 ${HEADER_ROWS} 行中没有表头（支部 … 等级）`);
   const header = grid[headerAt];
   const col = (name: string) => header.indexOf(name);
+  const names = new Map<number, string>([...itemsOf(table), ...(table.bonus?.items ?? [])].map((i) => [i.no, i.short]));
   const itemCols = new Map<number, number>();
   const evidenceCols = new Map<number, number>();
+  const unknown: string[] = [];
   header.forEach((h, c) => {
     const m = /^(\d+)\.(.*)$/.exec(h);
     if (!m) return;
-    (m[2] === "依据" ? evidenceCols : itemCols).set(Number(m[1]), c);
+    const no = Number(m[1]);
+    if (m[2] === "依据") evidenceCols.set(no, c);
+    else if (names.has(no) && m[2].startsWith(names.get(no)!)) itemCols.set(no, c);
+    else unknown.push(h);
   });
-  const expected = [...itemsOf(table).map((i) => i.no), ...(table.bonus?.items ?? []).map((b) => b.no)];
-  const missing = expected.filter((no) => !itemCols.has(no));
-  if (missing.length > 0) {
-    throw new ScoresFileError(`${label} 的“${ASSESS_SHEET}”工作表与《${table.title}》不符：缺少第 ${missing.join("、")} 项的列（是否用了另一份评分表的配置？）`);
+  const missing = [...names.keys()].filter((no) => !itemCols.has(no));
+  if (missing.length > 0 || unknown.length > 0) {
+    const what = [missing.length > 0 ? `缺少第 ${missing.join("、")} 项的列` : "", unknown.length > 0 ? `表中的“${unknown.join("”“")}”不是该评分表的项目` : ""];
+    throw new ScoresFileError(`${label} 的“${ASSESS_SHEET}”工作表与《${table.title}》不符：${what.filter(Boolean).join("；")}（是否用了另一份评分表的配置？）`);
   }
   const out: TypedRow[] = [];
   for (let r = headerAt + 1; r < sheet.cells.length; r++) {
-    const branch = grid[r][col(FIXED.branch)] ?? "";
+    const raw = (c: number) => cellText(sheet.cells[r]?.[c] ?? null).trim();
+    const branch = raw(col(FIXED.branch));
     if (branch === "") continue;
     const cells = new Map<number, string | number | boolean>();
     for (const [no, c] of itemCols) {
@@ -111,10 +117,10 @@ export function readTypedScores(workbook: Workbook, table: AssessmentTable, labe
       if (value !== null) cells.set(no, value);
     }
     const evidence = new Map<number, string>();
-    for (const [no, c] of evidenceCols) if (grid[r][c]) evidence.set(no, grid[r][c]);
+    for (const [no, c] of evidenceCols) if (raw(c)) evidence.set(no, raw(c));
     out.push({
       branch,
-      file: col(FIXED.file) >= 0 ? grid[r][col(FIXED.file)] || null : null,
+      file: col(FIXED.file) >= 0 ? raw(col(FIXED.file)) || null : null,
       cells,
       evidence,
       sanction: col(FIXED.sanction) >= 0 && grid[r][col(FIXED.sanction)] === "是",
