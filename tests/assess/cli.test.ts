@@ -38,7 +38,7 @@ describe("taizhang assess", () => {
   it("writes one row per branch: proposals with evidence, blanks for the group, totals and grade as values", async () => {
     const run = await runCli("assess", inbox, "-o", first, ...asOf);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("重庆工业职业技术学院基层党支部工作目标管理考核评分表");
+    expect(run.stdout).toContain("重庆工业职业技术学院《基层党支部工作目标管理考核评分表》");
     expect(run.stdout).toMatch(/学生第一党支部 .*不合格（一票否决）/);
     const book = readBack(readFileSync(first));
     expect(book.names).toEqual(["考核", "评分表"]);
@@ -56,6 +56,10 @@ describe("taizhang assess", () => {
     expect(students["受处分"]).toBe("是");
     expect(students["等级"]).toBe("不合格");
     expect(students["说明"]).toContain("花名册备注记有处分");
+    // The cells the group fills in are shaded; the proposals are not.
+    const at = (headerText: string) => XLSX.utils.encode_cell({ r: 1, c: header.indexOf(headerText) });
+    expect(book.cell("考核", at("2.参与决策支持行政（5分，待评）"))?.s).toMatchObject({ patternType: "solid", fgColor: { rgb: "FFF2CC" } });
+    expect(book.cell("考核", at("1.班子健全定期改选（5分）"))?.s).toMatchObject({ patternType: "none" });
     // Values, never formulas.
     for (const cell of Object.values(book.book.Sheets["考核"])) expect((cell as XLSX.CellObject).f).toBeUndefined();
     const method = book.records("评分表");
@@ -117,7 +121,7 @@ describe("taizhang assess", () => {
     // The scores of one table are not read against another.
     const wrong = await runCli("assess", "--scores", first, "-o", path.join(dir, "x.xlsx"), "--profile", profileFile);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain("与《某学院党支部考核表》不符");
+    expect(wrong.stderr).toContain("与某学院《某学院党支部考核表》不符");
   });
 
   it("refuses a table whose points do not add up, and a table name it does not know, in zh-CN", async () => {

@@ -113,7 +113,10 @@ describe("changes since the last summary", () => {
     const c = await compare(await previousFile(), [...inputs(nowA, null), submit(`${C}.xlsx`, branchBytes(C, branchData(C, 5, 3, 0)))]);
     expect(of(c, "未再提交")).toEqual([[null, "上次已汇总，本次没有收到该支部的台账"]]);
     expect(c.changes.find((x) => x.kind === "未再提交")!.branch).toBe(B);
-    expect(of(c, "新提交", C)).toEqual([[null, "上次汇总中没有该支部"]]);
+    expect(of(c, "新提交", C)).toEqual([[null, "上次汇总中没有该支部，本次党员 5 人"]]);
+    // Its members are not listed one by one as joined, nor B's as left.
+    expect(of(c, "新增党员", C)).toEqual([]);
+    expect(of(c, "减少党员", B)).toEqual([]);
   });
 
   it("matches by name + birth date when the last summary hid the ID numbers (--mask), and masks phone numbers", async () => {

@@ -6,6 +6,7 @@ import {
   assessmentModel,
   assessmentTableFor,
   readTypedScores,
+  tableName,
   ScoresFileError,
   totals,
   withTypedScores,
@@ -15,7 +16,7 @@ import {
 import type { CheckedInput } from "../../core/merge";
 import type { LoadOptions } from "../../io/load";
 import { OwnFileError, readOwnWorkbook } from "../../io/read-own";
-import { writeSummary } from "../../io/summary-file";
+import { writeAssessment } from "../../io/assess-file";
 import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
 import { PROFILE_HELP, readingSettings, UsageError, type ReadingFlags } from "../options";
@@ -49,7 +50,7 @@ export function registerAssess(program: Command, setExit: SetExit): void {
     }
     const checked = await checkFiles(files, profile, asOf, !flags.json && process.stderr.isTTY === true, limits);
     const scored = await scoreBranches(checked, table, profile, asOf, flags.scores, limits);
-    const written = await writeSummary(assessmentModel(scored.assessments, table), flags.output).then(
+    const written = await writeAssessment(assessmentModel(scored.assessments, table), flags.output).then(
       () => null,
       (e: NodeJS.ErrnoException) => `无法写入考核表“${flags.output}”（${e.code ?? e.message}）；若该文件正在 Excel 中打开，请先关闭，或换一个保存路径`,
     );
@@ -93,13 +94,13 @@ export async function scoreBranches(
 
 function jsonOf(assessments: readonly BranchAssessment[], table: AssessmentTable) {
   return {
-    table: table.title,
+    table: tableName(table),
     branches: assessments.map((a) => ({ ...a, ...totals(a, table) })),
   };
 }
 
 function formatAssess(assessments: readonly BranchAssessment[], table: AssessmentTable, output: string, asOf: string): string {
-  const lines = [`考核评分（${table.title}，核对日期 ${asOf}）→ ${output}`];
+  const lines = [`考核评分（${tableName(table)}，核对日期 ${asOf}）→ ${output}`];
   for (const a of assessments) {
     const t = totals(a, table);
     lines.push(`  ${a.branch}  基本分 ${t.base}，附加分 ${t.bonus}，总分 ${t.total}  ${t.grade}${t.vetoed ? "（一票否决）" : ""}`);

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import type { Command } from "commander";
 import type { Profile } from "../../core";
-import { assessInputs, assessmentModel, totals } from "../../core/assess";
+import { assessInputs, assessmentModel, tableName, totals } from "../../core/assess";
 import { changesSheet, compareSnapshots, formatChanges, modelWorkbook, summarySnapshot, SummaryFileError, type Changes, type Snapshot } from "../../core/merge/changes";
 import { mergeChecked, type CheckedInput, type MergeOptions, type SummaryModel } from "../../core/merge";
 import type { LoadOptions } from "../../io/load";
@@ -64,7 +64,7 @@ export function addExtras(extras: Extras, checked: readonly CheckedInput[], summ
       const t = totals(a, table);
       return `  ${a.branch}：据台账 ${t.base} 分，${t.grade}`;
     });
-    text += `考核评分（${table.title}），待评项目请考核小组在“考核”工作表中填写后用 taizhang assess --scores 重算：\n${lines.join("\n")}\n`;
+    text += `考核评分（${tableName(table)}），待评项目请考核小组在“考核”工作表中填写后用 taizhang assess --scores 重算：\n${lines.join("\n")}\n`;
     json.assessment = assessments.map((a) => ({ branch: a.branch, ...totals(a, table) }));
   }
   return { text, json };

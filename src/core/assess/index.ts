@@ -13,7 +13,7 @@ import { applyTyped, assessLedgers, unassessed, type BranchAssessment, type Type
 import { assessmentSheet, tableSheet } from "./sheet";
 import type { AssessmentTable } from "./table";
 
-export { assessmentTableFor, parseAssessmentTable, AssessmentTableError, BUILTIN_TABLES, type AssessmentTable } from "./table";
+export { assessmentTableFor, parseAssessmentTable, tableName, AssessmentTableError, BUILTIN_TABLES, type AssessmentTable } from "./table";
 export { readTypedScores, ScoresFileError, ASSESS_SHEET, TABLE_SHEET } from "./sheet";
 export { totals, type BranchAssessment, type Totals } from "./score";
 

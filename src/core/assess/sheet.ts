@@ -8,7 +8,7 @@ import type { SummaryColumn, SummarySheet, SummaryValue } from "../merge/types";
 import { cellText, squeeze } from "../text";
 import type { Table, Workbook } from "../table";
 import { totals, itemMode, type BranchAssessment, type ItemScore, type TypedRow } from "./score";
-import { itemPoints, itemsOf, type AssessmentItem, type AssessmentTable } from "./table";
+import { itemPoints, itemsOf, tableName, type AssessmentItem, type AssessmentTable } from "./table";
 
 export const ASSESS_SHEET = "考核";
 export const TABLE_SHEET = "评分表";
@@ -61,7 +61,7 @@ export function tableSheet(table: AssessmentTable): SummarySheet {
   for (const b of table.bonus?.items ?? []) rows.push([`${table.bonus!.name}（附加分）`, b.no, b.text, null, "考核小组评定"]);
   rows.push([`等级`, null, table.grades.map((g) => `${g.grade}：${g.min} 分及以上`).join("；"), null, "总分（基本分 + 附加分）由 taizhang 计算"]);
   if (table.veto) rows.push(["一票否决", null, table.veto.text, null, `花名册备注含“${table.veto.words.join("、")}”或“受处分”填“是”，等级为${table.veto.grade}`]);
-  rows.push(["出处", null, `${table.title}${table.source ? `（${table.source}）` : ""}`, null, null]);
+  rows.push(["出处", null, `${tableName(table)}${table.source ? `（${table.source}）` : ""}`, null, null]);
   return {
     name: TABLE_SHEET,
     columns: [text("一级指标"), number("序号"), text("二级指标及内容"), number("分值"), text("测评要素与评分方式")],
@@ -104,7 +104,7 @@ export function readTypedScores(workbook: Workbook, table: AssessmentTable, labe
   const missing = [...names.keys()].filter((no) => !itemCols.has(no));
   if (missing.length > 0 || unknown.length > 0) {
     const what = [missing.length > 0 ? `缺少第 ${missing.join("、")} 项的列` : "", unknown.length > 0 ? `表中的“${unknown.join("”“")}”不是该评分表的项目` : ""];
-    throw new ScoresFileError(`${label} 的“${ASSESS_SHEET}”工作表与《${table.title}》不符：${what.filter(Boolean).join("；")}（是否用了另一份评分表的配置？）`);
+    throw new ScoresFileError(`${label} 的“${ASSESS_SHEET}”工作表与${tableName(table)}不符：${what.filter(Boolean).join("；")}（是否用了另一份评分表的配置？）`);
   }
   const out: TypedRow[] = [];
   for (let r = headerAt + 1; r < sheet.cells.length; r++) {

@@ -125,6 +125,9 @@ export type AssessmentItem = z.infer<typeof itemSchema>;
 export type Measure = z.infer<typeof measureSchema>;
 export type ItemParams = Params;
 
+/** The table as user-facing text names it: 重庆工业职业技术学院《基层党支部工作目标管理考核评分表》. */
+export const tableName = (table: AssessmentTable): string => `${table.id}《${table.title}》`;
+
 export const itemPoints = (item: { measures: readonly { points: number }[] }): number => item.measures.reduce((t, m) => t + m.points, 0);
 
 /** Every second-level item of the table (bonus items aside), in order. */

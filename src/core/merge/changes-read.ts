@@ -216,6 +216,12 @@ function readMeetings(r: SheetReader | null, branchOf: BranchOf, gap: Gap): void
   }
 }
 
+/**
+ * A finding the same from one summary to the next: compared masked (a summary written with --mask
+ * compares with one without) and without its dates as written (截至 the as-of date changes each run).
+ */
+const findingKey = (message: string): string => maskText(message).replace(/\d{4}-\d{2}-\d{2}/g, "");
+
 function readFindings(r: SheetReader | null, branchOf: BranchOf, gap: Gap): void {
   if (!r) return gap(SHEET_NAMES.issues, "问题");
   const [sheet, code, message] = ["工作表", "代码", "问题说明"].map((h) => r.col(h));
@@ -225,7 +231,6 @@ function readFindings(r: SheetReader | null, branchOf: BranchOf, gap: Gap): void
     // merge.* findings are about the merge itself (a superseded file, a missing branch), not the branch's ledgers.
     if (!branch || !c || c.startsWith("merge.")) continue;
     const text = textAt(row, message) ?? "";
-    // Compared as masked, so a summary written with --mask compares with one without.
-    branchOf(branch).findings.set(`${textAt(row, sheet) ?? ""}｜${c}｜${maskText(text)}`, `${textAt(row, sheet) ?? ""}：${text}`);
+    branchOf(branch).findings.set(`${textAt(row, sheet) ?? ""}｜${c}｜${findingKey(text)}`, `${textAt(row, sheet) ?? ""}：${text}`);
   }
 }

@@ -103,18 +103,21 @@ export function compareSnapshots(previous: Snapshot, current: Snapshot, label: s
   const changes: Change[] = [];
   const add = (branch: string, kind: ChangeKind, who: string | null, detail: string) => changes.push({ branch, kind, who, detail });
 
+  const mergedIn = (snap: Snapshot, branch: string) => snap.branches.get(branchKey(branch))?.merged === true;
+  const membersOf = (snap: Snapshot, branch: string) => snap.people.filter((p) => branchKey(p.branch) === branchKey(branch)).length;
   for (const [key, now] of current.branches) {
     const before = previous.branches.get(key);
-    if (now.merged && !before?.merged) add(now.name, "新提交", null, before ? "上次未汇总，本次已汇总" : "上次汇总中没有该支部");
+    if (now.merged && !before?.merged) add(now.name, "新提交", null, `${before ? "上次未汇总" : "上次汇总中没有该支部"}，本次党员 ${membersOf(current, now.name)} 人`);
   }
   for (const [key, before] of previous.branches) {
     const now = current.branches.get(key);
     if (before.merged && !now?.merged) add(before.name, "未再提交", null, now ? "上次已汇总，本次未汇总（见汇总表备注）" : "上次已汇总，本次没有收到该支部的台账");
   }
 
+  // A branch submitted only one of the two times is one line above, not a line per member.
   const { pairs, idPairs, left, joined } = matchPeople(previous.people, current.people);
-  for (const c of joined) add(c.branch, "新增党员", c.name, [c.memberType, c.category].filter(Boolean).join("，") || "本次花名册中新出现");
-  for (const p of left) add(p.branch, "减少党员", p.name, "本次花名册中已没有此人");
+  for (const c of joined) if (mergedIn(previous, c.branch)) add(c.branch, "新增党员", c.name, [c.memberType, c.category].filter(Boolean).join("，") || "本次花名册中新出现");
+  for (const p of left) if (mergedIn(current, p.branch)) add(p.branch, "减少党员", p.name, "本次花名册中已没有此人");
   for (const [p, c] of pairs) {
     if (branchKey(p.branch) !== branchKey(c.branch)) {
       add(c.branch, "转入", c.name, `来自${p.branch}`);
