@@ -10,7 +10,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import * as XLSX from "@e965/xlsx";
-import { generated, withHoursMet, withoutMeeting, withoutTraining, withPost, withRemark, withUnpaid, workbookOf } from "../tests/fixtures/assess";
+import {
+  generated,
+  moveMember,
+  withHoursMet,
+  withoutMeeting,
+  withoutTraining,
+  withPost,
+  withProbationer,
+  withRemark,
+  withUnpaid,
+  workbookOf,
+} from "../tests/fixtures/assess";
 import type { BranchData } from "../tests/fixtures/branch";
 
 const STAFF = "教工第一党支部";
@@ -24,15 +35,23 @@ function branches(asOf: string): [string, BranchData][] {
   const retired = withRemark(withHoursMet(generated(RETIRED, 5, 3, 0, 0.15, asOf)), 3, "2026年6月受党内警告处分");
   return [
     [STAFF, withUnpaid(staff, 4, 10)],
-    [STUDENTS, withoutTraining(students, [students.roster[6]["姓名"] as string])],
+    [STUDENTS, withProbationer(withoutTraining(students, [students.roster[6]["姓名"] as string]), 5, "2025-12-01")],
     [RETIRED, retired],
   ];
 }
 
 function inbox(dir: string): void {
   const november = branches("2026-11-27").filter(([name]) => name !== RETIRED);
-  // 教工第一党支部 has since recorded member 4's October dues.
-  const december = branches("2026-12-20").map(([name, data]): [string, BranchData] => [name, name === STAFF ? { ...data, dues: generated(STAFF, 9, 1, 0, 0).dues } : data]);
+  const [staff, students, retired] = branches("2026-12-20").map(([, data]) => data);
+  // Since November: 教工第一党支部 recorded member 4's October dues, member 2 has a new phone, member 8 moved to
+  // 学生第一党支部; there the 预备党员 (member 5) became a full member.
+  const paid = { ...staff, dues: generated(STAFF, 9, 1, 0, 0).dues, roster: staff.roster.map((m, i) => (i === 2 ? { ...m, 联系电话: "13900001111" } : m)) };
+  const [staffNow, studentsNow] = moveMember(paid, withProbationer(students, 5, "2025-12-01", "2026-12-01"), 8, STUDENTS);
+  const december: [string, BranchData][] = [
+    [STAFF, staffNow],
+    [STUDENTS, studentsNow],
+    [RETIRED, retired],
+  ];
   for (const [month, list] of [["11月", november], ["12月", december]] as const) {
     const folder = path.join(dir, `收件箱-${month}`);
     mkdirSync(folder, { recursive: true });

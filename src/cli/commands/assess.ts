@@ -29,14 +29,13 @@ interface AssessFlags extends Omit<ReadingFlags, "mask"> {
 
 /** `taizhang assess [FILE|DIR…] -o 考核.xlsx [--scores 考核.xlsx] [--as-of …] [--profile …]` */
 export function registerAssess(program: Command, setExit: SetExit): void {
-  const command = program
+  // No --mask: the 考核 table names branches and members, never an ID or phone number.
+  program
     .command("assess")
     .description("年终考核评分：按配置的考核评分表，据台账给出建议分和依据，其余项目留给考核小组评定；计算总分、等级和一票否决")
     .argument("[files...]", "各支部的台账文件或所在文件夹（只重算 --scores 考核表时可省略）")
     .requiredOption("-o, --output <file>", "考核表的保存路径，如 考核.xlsx")
-    .option("--scores <file>", "考核小组已填写评分的考核表（taizhang assess 生成）：保留所填分数，重算总分和等级");
-  // No --mask: the 考核 table names branches and members, never an ID or phone number.
-  command
+    .option("--scores <file>", "考核小组已填写评分的考核表（taizhang assess 生成）：保留所填分数，重算总分和等级")
     .option("--json", "以 JSON 输出各支部的评分")
     .option("--as-of <date>", "核对日期 YYYY-MM-DD（默认今天，北京时间）；按该日所在年度评分")
     .option("--profile <name|path>", PROFILE_HELP, DEFAULT_PROFILE)

@@ -33,9 +33,9 @@ export interface BranchSnap {
   /** Merged in this summary (汇总 状态 已汇总). */
   merged: boolean;
   /** Person (by name) → months paid. */
-  duesPaid: Map<string, { name: string; id: string | null; months: Set<number> }>;
+  duesPaid: Map<string, { name: string; months: Set<number> }>;
   /** Person → training hours recorded. */
-  hours: Map<string, { name: string; id: string | null; hours: number }>;
+  hours: Map<string, { name: string; hours: number }>;
   /** Meetings as 日期 类型：主题. */
   meetings: Set<string>;
   /** Findings as 工作表｜代码｜问题说明 → the text shown. */
@@ -173,37 +173,35 @@ type BranchOf = (name: string) => BranchSnap;
 const personKey = (name: string) => squeeze(name);
 type Gap = (title: string, what: string) => void;
 
+/** Each row of a per-person sheet that names its branch and person, with the key of that person in the branch. */
+function eachPersonRow(r: SheetReader, ledger: LedgerDef, branchOf: BranchOf, visit: (branch: BranchSnap, key: string, name: string, row: (Cell | null)[]) => void): void {
+  for (const row of r.rows) {
+    const branch = textAt(row, r.col(BRANCH));
+    const name = textAt(row, fieldCol(r, ledger, "name"));
+    if (branch && name) visit(branchOf(branch), personKey(name), name, row);
+  }
+}
+
 function readDues(r: SheetReader | null, branchOf: BranchOf, gap: Gap): void {
   if (!r) return gap(dues.title, "党费");
   const months = MONTH_KEYS.map((k) => fieldCol(r, dues, k));
-  for (const row of r.rows) {
-    const branch = textAt(row, r.col(BRANCH));
-    const name = textAt(row, fieldCol(r, dues, "name"));
-    if (!branch || !name) continue;
-    const id = fullId(textAt(row, fieldCol(r, dues, "idNumber")));
-    const paid = branchOf(branch).duesPaid;
-    const key = personKey(name);
-    const entry = paid.get(key) ?? { name, id, months: new Set<number>() };
+  eachPersonRow(r, dues, branchOf, (branch, key, name, row) => {
+    const entry = branch.duesPaid.get(key) ?? { name, months: new Set<number>() };
     months.forEach((c, i) => {
       if ((numberAt(row, c) ?? 0) > 0) entry.months.add(i + 1);
     });
-    paid.set(key, entry);
-  }
+    branch.duesPaid.set(key, entry);
+  });
 }
 
 function readTraining(r: SheetReader | null, branchOf: BranchOf, gap: Gap): void {
   if (!r) return gap(training.title, "学时");
-  for (const row of r.rows) {
-    const branch = textAt(row, r.col(BRANCH));
-    const name = textAt(row, fieldCol(r, training, "name"));
-    if (!branch || !name) continue;
-    const id = fullId(textAt(row, fieldCol(r, training, "idNumber")));
-    const hours = branchOf(branch).hours;
-    const key = personKey(name);
-    const entry = hours.get(key) ?? { name, id, hours: 0 };
-    entry.hours += numberAt(row, fieldCol(r, training, "hours")) ?? 0;
-    hours.set(key, entry);
-  }
+  const hours = fieldCol(r, training, "hours");
+  eachPersonRow(r, training, branchOf, (branch, key, name, row) => {
+    const entry = branch.hours.get(key) ?? { name, hours: 0 };
+    entry.hours += numberAt(row, hours) ?? 0;
+    branch.hours.set(key, entry);
+  });
 }
 
 function readMeetings(r: SheetReader | null, branchOf: BranchOf, gap: Gap): void {
