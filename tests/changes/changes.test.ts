@@ -1,12 +1,12 @@
 import * as XLSX from "@e965/xlsx";
-import { compareSnapshots, modelWorkbook, summarySnapshot, type Changes } from "../../src/core/merge/changes";
+import { changesSince, summarySnapshot, type Changes } from "../../src/core/merge/changes";
 import type { CheckedInput } from "../../src/core/merge";
 import { readWorkbookBytes } from "../../src/io/read-file";
 import { summaryBuffer } from "../../src/io/summary-file";
 import { makeIdNumber } from "../../src/core";
 import type { BranchData, Row } from "../fixtures/branch";
 import { dateCell } from "../fixtures/builder";
-import { branchBytes, branchData, mergeAndRead, submit } from "../merge/support";
+import { branchBytes, branchData, mergeAndRead, options, submit } from "../merge/support";
 
 const A = "教工第一党支部";
 const B = "学生第一党支部";
@@ -71,9 +71,9 @@ async function previousFile(mask = false): Promise<Buffer> {
 }
 
 async function compare(previous: Buffer, current: CheckedInput[], mask = false): Promise<Changes> {
-  const { summary } = await mergeAndRead(current);
+  const { summary } = await mergeAndRead(current, { mask });
   const last = summarySnapshot(readWorkbookBytes(previous, "上次汇总.xlsx"), "上次汇总.xlsx");
-  return compareSnapshots(last, summarySnapshot(modelWorkbook(summary, "本次"), "本次"), "上次汇总.xlsx", mask);
+  return changesSince({ snapshot: last, label: "上次汇总.xlsx" }, current, summary, { ...options, mask });
 }
 
 const of = (c: Changes, kind: string, branch?: string) => c.changes.filter((x) => x.kind === kind && (branch === undefined || x.branch === branch)).map((x) => [x.who, x.detail]);

@@ -6,9 +6,9 @@
 import * as path from "node:path";
 import type { Command } from "commander";
 import type { Profile } from "../../core";
-import { assessInputs, assessmentModel, tableName, totals } from "../../core/assess";
-import { changesSheet, compareSnapshots, formatChanges, modelWorkbook, summarySnapshot, SummaryFileError, type Changes, type Snapshot } from "../../core/merge/changes";
-import { mergeChecked, type CheckedInput, type MergeOptions, type SummaryModel } from "../../core/merge";
+import { assessMerge, tableName, totals } from "../../core/assess";
+import { changesSheet, changesSince, formatChanges, summarySnapshot, SummaryFileError, type Changes, type Snapshot } from "../../core/merge/changes";
+import type { CheckedInput, MergeOptions, SummaryModel } from "../../core/merge";
 import type { LoadOptions } from "../../io/load";
 import { OwnFileError, readOwnWorkbook } from "../../io/read-own";
 import { UsageError } from "../options";
@@ -49,17 +49,14 @@ export function addExtras(extras: Extras, checked: readonly CheckedInput[], summ
   let text = "";
   const json: { changes?: Changes; assessment?: object[] } = {};
   if (extras.previous) {
-    // People are compared by their full ID numbers: with --mask the written model hides them, so compare an unmasked one.
-    const current = options.mask ? mergeChecked(checked, { ...options, mask: false }).summary : summary;
-    const changes = compareSnapshots(extras.previous.snapshot, summarySnapshot(modelWorkbook(current, "本次汇总"), "本次汇总"), extras.previous.label, options.mask ?? false);
+    const changes = changesSince(extras.previous, checked, summary, options);
     summary.sheets.push(changesSheet(changes));
     text += formatChanges(changes);
     json.changes = changes;
   }
   if (extras.assess) {
-    const table = tableOf(options.profile);
-    const assessments = assessInputs(checked, table, options);
-    summary.sheets.push(...assessmentModel(assessments, table).sheets);
+    const { table, assessments, model } = assessMerge(checked, options);
+    summary.sheets.push(...model.sheets);
     const lines = assessments.map((a) => {
       const t = totals(a, table);
       return `  ${a.branch}：据台账 ${t.base} 分，${t.grade}`;

@@ -11,7 +11,7 @@ import { allIssues } from "../report";
 import type { CheckContext } from "./checks";
 import { applyTyped, assessLedgers, unassessed, type BranchAssessment, type TypedRow } from "./score";
 import { assessmentSheet, tableSheet } from "./sheet";
-import type { AssessmentTable } from "./table";
+import { assessmentTableFor, type AssessmentTable } from "./table";
 
 export { assessmentTableFor, parseAssessmentTable, tableName, AssessmentTableError, BUILTIN_TABLES, type AssessmentTable } from "./table";
 export { readTypedScores, ScoresFileError, ASSESS_SHEET, TABLE_SHEET } from "./sheet";
@@ -53,6 +53,13 @@ export function withTypedScores(
     .map((t) => overlay(unassessed(t.branch, t.file, assessments.length > 0 ? "本次没有该支部的台账，沿用考核表中已填的内容" : "", table), t))
     .map((a) => ({ ...a, notes: a.notes.filter(Boolean) }));
   return { assessments: [...fromLedgers, ...onlyTyped], problems };
+}
+
+/** The assessment of a merge on the profile's table (throws AssessmentTableError for a table that is not valid). */
+export function assessMerge(checked: readonly CheckedInput[], ctx: CheckContext): { table: AssessmentTable; assessments: BranchAssessment[]; model: SummaryModel } {
+  const table = assessmentTableFor(ctx.profile.assessment);
+  const assessments = assessInputs(checked, table, ctx);
+  return { table, assessments, model: assessmentModel(assessments, table) };
 }
 
 /** The assessment workbook: 考核 and 评分表. */

@@ -10,10 +10,11 @@ import { idFacts } from "../idnumber";
 import { maskPhone, maskText } from "../mask";
 import { squeeze } from "../text";
 import { branchKey } from "./branch";
-import type { BranchSnap, PersonSnap, Snapshot } from "./changes-read";
-import type { SummarySheet, SummaryValue } from "./types";
+import { modelWorkbook, summarySnapshot, type BranchSnap, type PersonSnap, type Snapshot } from "./changes-read";
+import { mergeChecked } from "./index";
+import type { CheckedInput, MergeOptions, SummaryModel, SummarySheet, SummaryValue } from "./types";
 
-export { modelWorkbook, summarySnapshot, SummaryFileError, type Snapshot } from "./changes-read";
+export { summarySnapshot, SummaryFileError, type Snapshot } from "./changes-read";
 
 export const CHANGE_KINDS = [
   "新提交",
@@ -160,6 +161,20 @@ function ledgerChanges(now: BranchSnap, before: BranchSnap, add: Add, mask: bool
   for (const m of now.meetings) if (!before.meetings.has(m)) add(now.name, "新增会议", null, m);
   for (const [key, text] of before.findings) if (!now.findings.has(key)) add(now.name, "已改正问题", null, shown(text));
   for (const [key, text] of now.findings) if (!before.findings.has(key)) add(now.name, "新问题", null, shown(text));
+}
+
+/**
+ * This merge compared with the last summary. People are compared by their full ID numbers: with
+ * --mask the written model hides them, so the comparison reads an unmasked model of the same merge.
+ */
+export function changesSince(
+  previous: { snapshot: Snapshot; label: string },
+  checked: readonly CheckedInput[],
+  summary: SummaryModel,
+  options: MergeOptions,
+): Changes {
+  const current = options.mask ? mergeChecked(checked, { ...options, mask: false }).summary : summary;
+  return compareSnapshots(previous.snapshot, summarySnapshot(modelWorkbook(current, "本次汇总"), "本次汇总"), previous.label, options.mask ?? false);
 }
 
 /** How people were matched, in words (said on the sheet and in the terminal). */
