@@ -143,5 +143,16 @@ describe("taizhang assess", () => {
     const broken = path.join(dir, "坏.xlsx");
     writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 1)]));
     expect((await runCli("assess", "--scores", broken, "-o", path.join(dir, "z.xlsx"))).stderr).toContain("无法读取考核表“坏.xlsx”");
+
+    // A branch whose file cannot be read keeps its row, every item open, and says why; exit 2.
+    const withBroken = path.join(dir, "含坏文件");
+    mkdirSync(withBroken);
+    writeFileSync(path.join(withBroken, "离退休党支部.xlsx"), readFileSync(broken));
+    const out = path.join(dir, "含坏文件考核.xlsx");
+    const run2 = await runCli("assess", withBroken, "-o", out, ...asOf);
+    expect(run2.code).toBe(2);
+    const row = readBack(readFileSync(out)).records("考核")[0];
+    expect([row["支部"], row["基本分"], row["等级"]]).toEqual(["离退休党支部", 0, "待评（16 项未评分）"]);
+    expect(row["说明"]).toContain("文件已损坏");
   });
 });

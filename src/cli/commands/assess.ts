@@ -71,7 +71,7 @@ export function tableOf(profile: Profile): AssessmentTable {
 }
 
 /** The branches scored from their ledgers, with what the group typed in `scores` laid over. */
-export async function scoreBranches(
+async function scoreBranches(
   checked: readonly CheckedInput[],
   table: AssessmentTable,
   profile: Profile,

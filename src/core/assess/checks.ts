@@ -113,7 +113,8 @@ function memberHours(b: BranchLedgers, params: ItemParams, ctx: CheckContext): M
   for (const m of index.members) if (required[text(m, "category") ?? ""] !== undefined) out.set(m, { total: 0, integrity: 0 });
   for (const row of sheetsOf(b.parsed, "training").flatMap((s) => s.rows)) {
     if (!inYear(text(row, "date"), ctx)) continue;
-    const hours = out.get(findMember(index, text(row, "idNumber"), text(row, "name"))!);
+    const member = findMember(index, text(row, "idNumber"), text(row, "name"));
+    const hours = member && out.get(member);
     if (!hours) continue;
     const h = num(row, "hours") ?? 0;
     hours.total += h;
