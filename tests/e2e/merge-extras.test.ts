@@ -22,10 +22,10 @@ it("standalone: 汇总 with the last summary and the assessment downloads 变化
   await routeOffice(page);
   await page.goto(`${pane.url}taskpane.html`);
   await page.waitForSelector("body[data-mode=standalone]");
-  await page.fill("#as-of", SAMPLE_AS_OF);
-  await page.setInputFiles("#merge-files", FILES.map((f) => ({ name: f.file, mimeType: "application/octet-stream", buffer: f.bytes })));
   await page.setInputFiles("#merge-previous", { name: "上月汇总.xlsx", mimeType: "application/octet-stream", buffer: await summaryBuffer(last.summary) });
   await page.check("#merge-assess");
+  await page.fill("#as-of", SAMPLE_AS_OF);
+  await page.setInputFiles("#merge-files", FILES.map((f) => ({ name: f.file, mimeType: "application/octet-stream", buffer: f.bytes })));
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#merge-run")]);
   const book = XLSX.read(readFileSync(await download.path()), { type: "buffer" });
   expect(book.SheetNames.slice(-3)).toEqual(["变化", "考核", "评分表"]);
