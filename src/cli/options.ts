@@ -66,6 +66,7 @@ export function parseTimeout(value: string | undefined): LoadOptions {
 }
 
 const TIMEOUT_HELP = "每个文件读取的时限（秒，默认 20）；超时的文件报告为无法读取，其余照常";
+export const COLUMNS_HELP = "列对应 JSON：把认不出的表头指定为某一列，如 {\"党员花名册\": {\"党内身份\": \"党员类型\"}}";
 export const PROFILE_HELP = `配置：${BUILTIN_NAMES} 或 JSON 文件路径（默认 ${DEFAULT_PROFILE}）`;
 
 /** The flags validate and merge share; each command says what --json and --mask cover for it. */
@@ -85,7 +86,7 @@ export function addReadingOptions(command: Command, help: { json: string; mask: 
     .option("--profile <name|path>", PROFILE_HELP, DEFAULT_PROFILE)
     .option("--mask", help.mask)
     .option("--timeout <seconds>", TIMEOUT_HELP)
-    .option("--columns <file>", "列对应 JSON：把认不出的表头指定为某一列，如 {\"党员花名册\": {\"党内身份\": \"党员类型\"}}");
+    .option("--columns <file>", COLUMNS_HELP);
 }
 
 /** The settings those flags stand for, checked: a usage error names the flag. */

@@ -105,6 +105,8 @@ export const profileSchema = z.object({
   organiserRatio: z.number().int().positive().default(1000),
   /** Header text → field per ledger, for the institution's own wording (src/core/columns.ts). */
   columns: columnMappingSchema.optional(),
+  /** The 考核评分表: a built-in table's institution, or the table itself (src/core/assess/table.ts); none = the first built-in. */
+  assessment: z.unknown().optional(),
 });
 
 export type Profile = z.infer<typeof profileSchema>;

@@ -20,6 +20,7 @@ import { insertSummaryInExcel } from "../excel/summary";
 import { insertTemplateInExcel } from "../excel/template";
 import { validateInExcel, type Scope } from "../excel/validate";
 import { detectHost, PROFILE_NAMES, saveProfile, savedProfile } from "../office";
+import { addMergeExtras } from "./merge-extras";
 import { renderNotices, renderReports, summaryText } from "./view";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -148,11 +149,14 @@ async function validateFiles(files: File[]): Promise<void> {
 
 async function mergeFiles(files: File[]): Promise<void> {
   const options = { profile: profile(), asOf: asOf(), version: packageJson.version, output: "学院汇总.xlsx" };
+  const previous = chosen("merge-previous");
+  const [last] = previous.length > 0 ? await readFiles(previous, (input) => input) : [null];
   const checked = await readFiles(files, (input) => checkInput(input, options));
   setProgress(`正在汇总 ${checked.length} 个文件…`);
   await new Promise((r) => setTimeout(r, 0));
   checkCancel();
   const outcome = mergeChecked(checked, options);
+  const said = addMergeExtras(checked, outcome.summary, options, { previous: last, assess: $<HTMLInputElement>("merge-assess").checked });
   const merged = outcome.report.merge.branches.filter((b) => b.status === "merged").length;
   let where: string;
   if (caps) {
@@ -163,7 +167,7 @@ async function mergeFiles(files: File[]): Promise<void> {
     await downloadSummary(outcome.summary, "学院汇总.xlsx");
     where = "汇总已下载为“学院汇总.xlsx”";
   }
-  const general = outcome.report.merge.issues.map((f) => ({ text: f.message }));
+  const general = [...said, ...outcome.report.merge.issues.map((f) => f.message)].map((text) => ({ text }));
   show(general, `汇总了 ${merged}/${checked.length} 个支部的台账。${where}`, outcome.report.files, false);
 }
 

@@ -10,8 +10,9 @@ import { writeSummary } from "../../io/summary-file";
 import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
 import { addReadingOptions, readingSettings, UsageError, VERSION, type ReadingFlags } from "../options";
+import { addExtras, addMergeExtras, prepareExtras, type ExtraFlags } from "./merge-extras";
 
-interface MergeFlags extends ReadingFlags {
+interface MergeFlags extends ReadingFlags, ExtraFlags {
   output: string;
   expect?: string;
 }
@@ -24,24 +25,28 @@ export function registerMerge(program: Command, setExit: SetExit): void {
     .argument("<files...>", "各支部的台账文件或所在文件夹")
     .requiredOption("-o, --output <file>", "汇总工作簿的保存路径，如 学院汇总.xlsx")
     .option("--expect <file>", "应提交的支部名单（文本文件，每行一个支部）");
+  addMergeExtras(command);
   addReadingOptions(command, {
     json: "以 JSON 输出汇总报告",
     mask: "在汇总工作簿和报告中隐去身份证号（保留前 6 位和后 4 位）和手机号（保留前 3 位和后 4 位）",
   }).action(async (args: string[], flags: MergeFlags) => {
     const { asOf, profile, limits, columns } = await readingSettings(flags);
     const expected = flags.expect !== undefined ? await readExpected(flags.expect) : undefined;
+    const extras = await prepareExtras(flags, profile, limits);
     const files = await expandInputs(args);
     if (files.length === 0) throw new UsageError(`在 ${args.join("、")} 中没有找到台账文件（.xlsx、.xls、.csv）`);
 
     const checked = await checkFiles(files, { profile, asOf, columns }, !flags.json && process.stderr.isTTY === true, limits);
-    const { report, summary } = mergeChecked(checked, { profile, asOf, version: VERSION, expected, output: flags.output, mask: flags.mask });
+    const options = { profile, asOf, version: VERSION, expected, output: flags.output, mask: flags.mask };
+    const { report, summary } = mergeChecked(checked, options);
+    const extra = addExtras(extras, checked, summary, options);
     const written = await writeSummary(summary, flags.output).then(
       () => null,
       (e: NodeJS.ErrnoException) => `无法写入汇总文件“${flags.output}”（${e.code ?? e.message}）；若该文件正在 Excel 中打开，请先关闭，或换一个保存路径`,
     );
     // With --mask the JSON report hides the numbers too: it is as likely to be passed on as the workbook.
     const shown = flags.mask ? maskReport(report) : report;
-    process.stdout.write(flags.json ? `${JSON.stringify(shown, null, 2)}\n` : formatMerge(shown));
+    process.stdout.write(flags.json ? `${JSON.stringify({ ...shown, ...extra.json }, null, 2)}\n` : formatMerge(shown) + extra.text);
     if (written) process.stderr.write(`错误：${written}\n`);
     const unreadable = report.merge.branches.some((b) => b.status === "unreadable");
     setExit(unreadable || written ? 2 : report.summary.errors > 0 ? 1 : 0);
