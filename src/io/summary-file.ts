@@ -14,7 +14,7 @@ import { addSummarySheet } from "./summary-writer";
 async function streamModel(model: SummaryModel, target: { filename: string } | { stream: Writable }): Promise<void> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ ...target, useStyles: true, useSharedStrings: true });
   book.creator = "taizhang";
-  for (const sheet of model.sheets) addSummarySheet(book, sheet).commit();
+  for (const sheet of model.sheets) addSummarySheet(book, sheet, model.asOf).commit();
   await book.commit();
 }
 

@@ -8,7 +8,8 @@
 import ExcelJS from "exceljs";
 import { displayWidth } from "../core/text";
 import { parts } from "../core/dates";
-import { COLUMN_FORMAT, type ColumnKind, type SummaryModel, type SummarySheet, type SummaryValue } from "../core/merge";
+import { columnLetter } from "../core/table";
+import { COLUMN_FORMAT, VERDICT_LABEL, type BranchVerdict, type ColumnKind, type ColumnLook, type SummaryModel, type SummarySheet, type SummaryValue } from "../core/merge";
 
 
 const MIN_WIDTH = 6;
@@ -19,16 +20,36 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function summaryWorkbook(model: SummaryModel): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = "taizhang";
-  for (const sheet of model.sheets) addSummarySheet(book, sheet);
+  for (const sheet of model.sheets) addSummarySheet(book, sheet, model.asOf);
   return book;
+}
+
+/**
+ * On paper: A4 landscape, one page wide (as many long as it takes), the header
+ * row on every page, a footer with the sheet name, the page and the as-of date.
+ */
+export function printSetup(asOf: string, titleRows = "1:1"): Pick<Partial<ExcelJS.WorksheetProperties> & Partial<ExcelJS.AddWorksheetOptions>, "pageSetup" | "headerFooter"> {
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: titleRows,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&L&A&C第 &P 页，共 &N 页&R核对日期 ${asOf}` },
+  };
 }
 
 /**
  * One sheet of the model. Rows are committed as written, so exceljs' streaming
  * writer can use it too (its caller then commits the returned sheet).
  */
-export function addSummarySheet(book: ExcelJS.Workbook, sheet: SummarySheet): ExcelJS.Worksheet {
-  const ws = book.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
+export function addSummarySheet(book: ExcelJS.Workbook, sheet: SummarySheet, asOf: string): ExcelJS.Worksheet {
+  const ws = book.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }], ...printSetup(asOf) });
   ws.columns = sheet.columns.map((c, i) => ({
     header: c.header,
     width: columnWidth(c.header, sheet.rows, i),
@@ -50,7 +71,35 @@ export function addSummarySheet(book: ExcelJS.Workbook, sheet: SummarySheet): Ex
     else written.eachCell({ includeEmpty: true }, (cell, col) => (cell.style = styles[col - 1] ?? cell.style));
     written.commit();
   });
+  const last = sheet.rows.length + 1 - (sheet.totalRow ? 1 : 0);
+  if (last >= 2) for (const look of sheet.looks ?? []) ws.addConditionalFormatting({ ref: `${columnLetter(look.column)}2:${columnLetter(look.column)}${last}`, rules: rules(look) });
   return ws;
+}
+
+const VERDICT_FILL: Record<BranchVerdict, string> = {
+  pass: "FFC6EFCE",
+  return: "FFFFC7CE",
+  missing: "FFFFEB9C",
+  unreadable: "FFFFC7CE",
+  superseded: "FFD9D9D9",
+};
+
+/** The conditional formats of a look: data bars, a white-to-red scale, or a fill per status label. */
+function rules(look: ColumnLook): ExcelJS.ConditionalFormattingRule[] {
+  const ref = `${columnLetter(look.column)}2`;
+  switch (look.look) {
+    case "bar":
+      return [{ type: "dataBar", priority: 1, minLength: 0, maxLength: 100, gradient: false, cfvo: [{ type: "num", value: 0 }, { type: "num", value: 1 }], color: { argb: "FF5B9BD5" } } as ExcelJS.DataBarRuleType];
+    case "alarm":
+      return [{ type: "colorScale", priority: 1, cfvo: [{ type: "num", value: 0 }, { type: "max" }], color: [{ argb: "FFFFFFFF" }, { argb: "FFF8696B" }] }];
+    case "verdict":
+      return (Object.keys(VERDICT_FILL) as BranchVerdict[]).map((v, i) => ({
+        type: "expression",
+        priority: i + 1,
+        formulae: [`${ref}="${VERDICT_LABEL[v]}"`],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: VERDICT_FILL[v] } } },
+      }));
+  }
 }
 
 /** A date column's ISO dates become real dates (UTC, so no time zone shifts them); everything else as it is. */

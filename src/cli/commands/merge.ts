@@ -3,7 +3,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { allIssues, countBySeverity, type Profile } from "../../core";
 import { maskReport } from "../../core/mask";
-import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
+import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, VERDICT_LABEL, VERDICTS, type BranchVerdict, type CheckedInput, type MergeReport } from "../../core/merge";
 import { readEach, type LoadOptions } from "../../io/load";
 import { decodeCsv } from "../../io/read-csv";
 import { writeSummary } from "../../io/summary-file";
@@ -84,18 +84,20 @@ async function readExpected(file: string): Promise<string[]> {
     .filter((line) => line !== "");
 }
 
-const STATUS_MARK = { merged: "✔", skipped: "↷", unreadable: "✖" } as const;
+/** One mark per verdict: never ✔ beside a branch with errors. */
+const VERDICT_MARK: Record<BranchVerdict, string> = { pass: "✔", return: "✘", missing: "○", unreadable: "✖", superseded: "↷" };
 
 function formatMerge(report: MergeReport): string {
   const { merge, summary } = report;
   const lines = [`汇总 ${merge.branches.length} 个文件 → ${merge.output ?? ""}`];
   merge.branches.forEach((b, i) => {
-    const file = report.files[i];
-    const { error, warning } = countBySeverity(allIssues(file));
-    const head = `  ${STATUS_MARK[b.status]} ${b.branch}（依据${BRANCH_SOURCE_LABEL[b.identifiedBy]}）  ${b.file}`;
+    const { error, warning } = countBySeverity(allIssues(report.files[i]));
+    const name = b.writtenName ? `${b.branch}（写作“${b.writtenName}”，依据${BRANCH_SOURCE_LABEL[b.identifiedBy]}）` : `${b.branch}（依据${BRANCH_SOURCE_LABEL[b.identifiedBy]}）`;
+    const head = `  ${VERDICT_MARK[b.verdict]} ${VERDICT_LABEL[b.verdict]}  ${name}  ${b.file}`;
     lines.push(b.status === "merged" ? `${head}  ${b.members} 名党员，${error} 个错误，${warning} 个警告` : `${head}\n      ${b.reason ?? ""}`);
   });
-  if (merge.missing.length > 0) lines.push(`未提交：${merge.missing.join("、")}`);
+  for (const name of merge.missing) lines.push(`  ${VERDICT_MARK.missing} ${VERDICT_LABEL.missing}  ${name}`);
+  lines.push(`支部：${VERDICTS.map((v) => `${VERDICT_LABEL[v]} ${merge.totals[v]}`).join("，")}`);
   const r = merge.reconciliation;
   lines.push(`核对：读入 ${r.inputRows} 行 = 已汇总 ${r.mergedRows} 行 + 未汇总 ${r.excludedRows} 行`);
   lines.push(
