@@ -5,10 +5,10 @@
  * in memory twice. Node only; the sheets are laid out by summary-writer.ts.
  */
 import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { SummaryModel } from "../core/merge";
+import type { ReturnPack, SummaryModel } from "../core/merge";
 import { addSummarySheet } from "./summary-writer";
 
 async function streamModel(model: SummaryModel, target: { filename: string } | { stream: Writable }): Promise<void> {
@@ -22,6 +22,18 @@ async function streamModel(model: SummaryModel, target: { filename: string } | {
 export async function writeSummary(model: SummaryModel, file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await streamModel(model, { filename: file });
+}
+
+/** The send-back pack: one workbook per branch in `dir` (created when needed); returns the paths written. */
+export async function writeReturns(packs: readonly ReturnPack[], dir: string): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const pack of packs) {
+    const file = join(dir, pack.fileName);
+    await streamModel(pack.model, { filename: file });
+    written.push(file);
+  }
+  return written;
 }
 
 export async function summaryBuffer(model: SummaryModel): Promise<Buffer> {

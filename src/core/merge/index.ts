@@ -24,6 +24,8 @@ export { checkInput } from "./check";
 export { branchFromFileName, branchCandidates, BRANCH_SOURCE_LABEL } from "./branch";
 export { editDistance, matchExpected, normaliseBranchName } from "./identity";
 export { SHEET_NAMES, SOURCE_COLUMNS, EXTRA_COLUMN } from "./sheets";
+export { returnPacks, howToFix, type ReturnPack } from "./returns";
+export { branchesByVerdict, frequentCodes } from "./overview";
 export * from "./types";
 export { VERDICT_LABEL, VERDICTS, type BranchVerdict } from "./verdict";
 
