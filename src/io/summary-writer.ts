@@ -7,6 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { displayWidth } from "../core/text";
+import { printSetup } from "./summary-print";
 import { parts } from "../core/dates";
 import { columnLetter } from "../core/table";
 import { COLUMN_FORMAT, VERDICT_LABEL, type BranchVerdict, type ColumnKind, type ColumnLook, type SummaryModel, type SummarySheet, type SummaryValue } from "../core/merge";
@@ -25,31 +26,11 @@ export function summaryWorkbook(model: SummaryModel): ExcelJS.Workbook {
 }
 
 /**
- * On paper: A4 landscape, one page wide (as many long as it takes), the header
- * row on every page, a footer with the sheet name, the page and the as-of date.
- */
-export function printSetup(asOf: string, titleRows = "1:1"): Pick<Partial<ExcelJS.WorksheetProperties> & Partial<ExcelJS.AddWorksheetOptions>, "pageSetup" | "headerFooter"> {
-  return {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: titleRows,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&L&A&C第 &P 页，共 &N 页&R核对日期 ${asOf}` },
-  };
-}
-
-/**
  * One sheet of the model. Rows are committed as written, so exceljs' streaming
  * writer can use it too (its caller then commits the returned sheet).
  */
 export function addSummarySheet(book: ExcelJS.Workbook, sheet: SummarySheet, asOf: string): ExcelJS.Worksheet {
-  const ws = book.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }], ...printSetup(asOf) });
+  const ws = book.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }], ...printSetup(`核对日期 ${asOf}`, "1:1") });
   ws.columns = sheet.columns.map((c, i) => ({
     header: c.header,
     width: columnWidth(c.header, sheet.rows, i),

@@ -1,0 +1,23 @@
+/**
+ * Page setup of every workbook we write (the summary, the send-back pack, the
+ * templates): A4 landscape, one page wide and as many long as it takes, the
+ * header rows repeated on every page, a footer with the sheet name, the page
+ * and a note on the right (the as-of date, or the template version).
+ */
+import type ExcelJS from "exceljs";
+
+export function printSetup(footerNote: string, titleRows: string | null): Pick<Partial<ExcelJS.AddWorksheetOptions>, "pageSetup" | "headerFooter"> {
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(titleRows ? { printTitlesRow: titleRows } : {}),
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&L&A&C第 &P 页，共 &N 页&R${footerNote}` },
+  };
+}
