@@ -10,7 +10,7 @@ import { todayInShanghai } from "../../core/dates";
 import type { Finding } from "../../core/finding";
 import { LEDGERS } from "../../core/ledgers";
 import type { LedgerKey } from "../../core/ledger";
-import { checkInput, mergeChecked, type MergeInput } from "../../core/merge";
+import { checkInput, mergeChecked, returnPacks, type MergeInput, type ReturnPack } from "../../core/merge";
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile } from "../../core/profile";
 import { reportWorkbook, unreadableReport, type FileReport } from "../../core/report";
 import { missingFeatures, type Capabilities } from "../excel/capabilities";
@@ -20,6 +20,7 @@ import { insertSummaryInExcel } from "../excel/summary";
 import { insertTemplateInExcel } from "../excel/template";
 import { validateInExcel, type Scope } from "../excel/validate";
 import { detectHost, PROFILE_NAMES, saveProfile, savedProfile } from "../office";
+import { renderMergeOverview } from "./merge-overview";
 import { renderNotices, renderReports, summaryText } from "./view";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -32,6 +33,8 @@ interface Notice {
 let caps: Capabilities | null = null;
 let standing: Notice[] = [];
 let cancelled = false;
+/** The send-back pack of the last merge, for its download button. */
+let packs: ReturnPack[] = [];
 
 function show(notices: Notice[], summary = "", reports: FileReport[] = [], selectable = false): void {
   renderNotices($("notices"), [...standing, ...notices]);
@@ -56,6 +59,7 @@ async function busy(first: string, action: () => Promise<void>): Promise<void> {
     $("progress").hidden = true;
     buttons.forEach((b) => (b.disabled = false));
     $<HTMLButtonElement>("merge-run").disabled = $<HTMLInputElement>("merge-files").files?.length === 0;
+    $<HTMLButtonElement>("merge-returns").disabled = packs.length === 0;
   }
 }
 
@@ -154,6 +158,10 @@ async function mergeFiles(files: File[]): Promise<void> {
   checkCancel();
   const outcome = mergeChecked(checked, options);
   const merged = outcome.report.merge.branches.filter((b) => b.status === "merged").length;
+  packs = returnPacks(outcome.report, false);
+  renderMergeOverview($("merge-overview"), outcome.report, outcome.summary);
+  $("merge-overview").hidden = false;
+  $("merge-returns").hidden = packs.length === 0;
   let where: string;
   if (caps) {
     const names = await insertSummaryInExcel(outcome.summary, caps);
@@ -198,6 +206,13 @@ function wire(): void {
   });
   $("merge-files").addEventListener("change", () => ($<HTMLButtonElement>("merge-run").disabled = chosen("merge-files").length === 0));
   $("merge-run").addEventListener("click", () => busy("正在读取文件…", () => mergeFiles(chosen("merge-files"))));
+  $("merge-returns").addEventListener("click", () =>
+    busy("正在生成退回工作簿…", async () => {
+      const { downloadReturns } = await import(/* webpackChunkName: "writer" */ "./download");
+      await downloadReturns(packs, "退回.zip");
+      show([], `退回工作簿已下载为“退回.zip”（${packs.length} 个支部）`);
+    }),
+  );
   $("profile").addEventListener("change", () => {
     if (caps) saveProfile($<HTMLSelectElement>("profile").value).catch((e) => show([failure(e)]));
   });
