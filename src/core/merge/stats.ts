@@ -143,7 +143,7 @@ export function branchStats(parsed: ParsedWorkbook, report: FileReport, profile:
     fundingIncome: sumOver(funding, (r) => num(r, "income") ?? 0),
     fundingSpent: sumOver(funding, (r) => num(r, "expense") ?? 0),
     trainingDone: trainingDoneCount,
-    trainingRate: share(trainingDoneCount, counts.members),
+    trainingRate: sheetsOf(parsed, "training").length > 0 ? share(trainingDoneCount, counts.members) : null,
     meetingsRequired,
     meetingsMissing,
     meetingsRate: share(Math.max(0, meetingsRequired - meetingsMissing), meetingsRequired),
