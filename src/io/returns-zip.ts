@@ -5,11 +5,12 @@
  */
 import { zipSync } from "fflate";
 import type { ReturnPack } from "../core/merge";
-import { summaryWorkbook } from "./summary-writer";
+import { summaryXlsx } from "./summary-xlsx";
 
-export async function returnsZip(packs: readonly ReturnPack[]): Promise<Uint8Array> {
+export function returnsZip(packs: readonly ReturnPack[]): Uint8Array<ArrayBuffer> {
   const entries: Record<string, Uint8Array> = {};
-  for (const pack of packs) entries[pack.fileName] = new Uint8Array(await summaryWorkbook(pack.model).xlsx.writeBuffer());
+  for (const pack of packs) entries[pack.fileName] = summaryXlsx(pack.model);
   // Workbooks are zips already: storing them again saves the time of compressing twice.
-  return zipSync(entries, { level: 0 });
+  // fflate allocates a plain ArrayBuffer; its declaration only leaves room for a shared one.
+  return zipSync(entries, { level: 0 }) as Uint8Array<ArrayBuffer>;
 }

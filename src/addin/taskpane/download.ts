@@ -1,7 +1,7 @@
-/** Downloads from the pane (standalone mode): the merged summary, written by the CLI's own summary writer, and the send-back pack. */
+/** Downloads from the pane (standalone mode): the merged summary and the send-back pack, written by the CLI's own summary writer. */
 import type { ReturnPack, SummaryModel } from "../../core/merge";
 import { returnsZip } from "../../io/returns-zip";
-import { summaryWorkbook } from "../../io/summary-writer";
+import { summaryXlsx } from "../../io/summary-xlsx";
 
 function download(bytes: BlobPart, type: string, fileName: string): void {
   const blob = new Blob([bytes], { type });
@@ -12,12 +12,11 @@ function download(bytes: BlobPart, type: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-export async function downloadSummary(model: SummaryModel, fileName: string): Promise<void> {
-  download(await summaryWorkbook(model).xlsx.writeBuffer(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+export function downloadSummary(model: SummaryModel, fileName: string): void {
+  download(summaryXlsx(model), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
 }
 
 /** The send-back pack as one zip, a workbook per branch with findings. */
-export async function downloadReturns(packs: readonly ReturnPack[], fileName: string): Promise<void> {
-  // fflate allocates a plain ArrayBuffer; its declaration only leaves room for a shared one.
-  download((await returnsZip(packs)) as Uint8Array<ArrayBuffer>, "application/zip", fileName);
+export function downloadReturns(packs: readonly ReturnPack[], fileName: string): void {
+  download(returnsZip(packs), "application/zip", fileName);
 }

@@ -168,7 +168,7 @@ async function mergeFiles(files: File[]): Promise<void> {
     where = `汇总已插入为新工作表：${names.join("、")}`;
   } else {
     const { downloadSummary } = await import(/* webpackChunkName: "writer" */ "./download");
-    await downloadSummary(outcome.summary, "学院汇总.xlsx");
+    downloadSummary(outcome.summary, "学院汇总.xlsx");
     where = "汇总已下载为“学院汇总.xlsx”";
   }
   const general = outcome.report.merge.issues.map((f) => ({ text: f.message }));
@@ -209,7 +209,7 @@ function wire(): void {
   $("merge-returns").addEventListener("click", () =>
     busy("正在生成退回工作簿…", async () => {
       const { downloadReturns } = await import(/* webpackChunkName: "writer" */ "./download");
-      await downloadReturns(packs, "退回.zip");
+      downloadReturns(packs, "退回.zip");
       show([], `退回工作簿已下载为“退回.zip”（${packs.length} 个支部）`);
     }),
   );

@@ -1,7 +1,7 @@
 /**
  * Types of the consolidation (issue 6): branch workbooks in, the merge report
  * (INTERFACES.md "Merge report") and a host-free summary model out. The model
- * is plain data; src/io/summary-writer.ts (exceljs) and the add-in render it.
+ * is plain data; src/io/summary-xlsx.ts and the add-in render it.
  */
 import type { IsoDate } from "../dates";
 import type { WorkbookResult } from "../engine";
