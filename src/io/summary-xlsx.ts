@@ -1,15 +1,14 @@
 /**
  * The summary model (src/core/merge) as an .xlsx, written directly as
- * SpreadsheetML, rows laid out in chunks, and zipped with fflate: a college of
- * 100 branches is written in a fraction of the time exceljs took. (Each part is
- * zipped whole: a streamed zip puts its sizes after the data, which some
- * readers, SheetJS among them, refuse.) Frozen header row, autofilter, ID numbers as text (@), amounts
+ * SpreadsheetML, rows laid out in chunks; zipped natively in Node (summary-zip.ts)
+ * or with fflate in the browser: a college of 100 branches is written in a
+ * fraction of the time exceljs took. Frozen header row, autofilter, ID numbers as text (@), amounts
  * with two decimals, dates as dates, widths to read by; conditional formats
  * (data bars, colour scales, status fills); A4 landscape, one page wide, the
  * header repeated, a footer with sheet, page and as-of date. Every value is
  * written as a value – never a formula, whatever the text. Browser-safe.
  */
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { zipSync, type Zippable } from "fflate";
 import { toExcelSerial } from "../core/dates";
 import { columnLetter } from "../core/table";
 import { displayWidth } from "../core/text";
@@ -36,9 +35,14 @@ const VERDICT_FILL: Readonly<Record<BranchVerdict, string>> = {
   superseded: "FFD9D9D9",
 };
 
+const utf8 = new TextEncoder();
+const strToU8 = (text: string): Uint8Array => utf8.encode(text);
+
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const REL_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+const NEEDS_ESCAPE = /[&<>"_\u0000-\u001f\ufffe\uffff]/;
 
 /**
  * Text as XML character data. Characters XML cannot carry (controls) are written
@@ -46,6 +50,7 @@ const REL_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/r
  * it is not read as one.
  */
 export function xmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
@@ -59,17 +64,23 @@ function cellXml(ref: string, value: SummaryValue, kind: ColumnKind, style: numb
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(value))}</t></is></c>`;
 }
 
-function rowXml(r: number, values: readonly SummaryValue[], kinds: readonly ColumnKind[], letters: readonly string[], bold: boolean): string {
+function rowXml(r: number, values: readonly SummaryValue[], kinds: readonly ColumnKind[], letters: readonly string[], styles: readonly number[]): string {
   let cells = "";
-  for (let c = 0; c < values.length; c++) cells += cellXml(`${letters[c]}${r}`, values[c], kinds[c] ?? "text", styleOf(kinds[c] ?? "text", bold));
+  for (let c = 0; c < values.length; c++) if (values[c] !== null) cells += cellXml(letters[c] + r, values[c], kinds[c], styles[c]);
   return `<row r="${r}">${cells}</row>`;
 }
 
 function columnWidth(header: string, rows: readonly SummaryValue[][], index: number): number {
   let width = displayWidth(header);
+  // A column repeats its texts (file and branch names, options): each is measured once.
+  const seen = new Set<string>();
   for (const row of rows) {
     const v = row[index];
     if (v === null || v === undefined) continue;
+    if (typeof v === "string") {
+      if (seen.has(v)) continue;
+      seen.add(v);
+    }
     const w = typeof v === "number" ? String(Math.round(v * 100) / 100).length + 1 : displayWidth(v);
     if (w > width) width = w;
   }
@@ -99,6 +110,8 @@ function conditionalXml(sheet: SummarySheet): string {
 function sheetXml(sheet: SummarySheet, asOf: string): Uint8Array {
   const chunks: Uint8Array[] = [];
   const kinds = sheet.columns.map((c) => c.kind);
+  const regular = kinds.map((k) => styleOf(k, false));
+  const bold = kinds.map((k) => styleOf(k, true));
   const letters = sheet.columns.map((_, i) => columnLetter(i));
   const lastLetter = letters[letters.length - 1] ?? "A";
   const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(c.header, sheet.rows, i)}" customWidth="1"/>`).join("");
@@ -113,7 +126,7 @@ function sheetXml(sheet: SummarySheet, asOf: string): Uint8Array {
   for (let start = 0; start < sheet.rows.length; start += CHUNK_ROWS) {
     let xml = "";
     const end = Math.min(sheet.rows.length, start + CHUNK_ROWS);
-    for (let i = start; i < end; i++) xml += rowXml(i + 2, sheet.rows[i], kinds, letters, sheet.totalRow && i === sheet.rows.length - 1);
+    for (let i = start; i < end; i++) xml += rowXml(i + 2, sheet.rows[i], kinds, letters, sheet.totalRow && i === sheet.rows.length - 1 ? bold : regular);
     chunks.push(strToU8(xml));
   }
   const filter = sheet.filter ? `<autoFilter ref="A1:${lastLetter}1"/>` : "";
@@ -191,11 +204,17 @@ function packageParts(model: SummaryModel): [string, string][] {
   ];
 }
 
-/** The whole .xlsx: the CLI writes it to a file (summary-file.ts), the task pane downloads it. */
+/** The parts of the .xlsx, by their paths in the zip: to be zipped by fflate (summaryXlsx) or by Node's zlib (summary-zip.ts). */
+export function summaryParts(model: SummaryModel): [string, Uint8Array][] {
+  return [
+    ...packageParts(model).map(([name, xml]): [string, Uint8Array] => [name, strToU8(xml)]),
+    ...model.sheets.map((sheet, i): [string, Uint8Array] => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheet, model.asOf)]),
+  ];
+}
+
+/** The whole .xlsx in the browser: the task pane's downloads. */
 export function summaryXlsx(model: SummaryModel): Uint8Array<ArrayBuffer> {
-  const files: Zippable = {};
-  for (const [name, xml] of packageParts(model)) files[name] = strToU8(xml);
-  model.sheets.forEach((sheet, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(sheet, model.asOf)));
+  const files: Zippable = Object.fromEntries(summaryParts(model));
   // Level 1: the XML still shrinks about tenfold, in a fraction of the time of the default.
   // fflate allocates a plain ArrayBuffer; its declaration only leaves room for a shared one.
   return zipSync(files, { level: 1 }) as Uint8Array<ArrayBuffer>;

@@ -287,6 +287,13 @@ describe("the summary workbook", () => {
     expect(cell.f).toBeUndefined();
   });
 
+  it("writes text with characters XML cannot carry, and text that looks like an escape, as it was", async () => {
+    const text = "见附件\u0007_x0041_ & <备注> \"引号\"";
+    const sheet = { name: "备注", columns: [{ header: "备注", kind: "text" as const }], rows: [[text]], filter: false, totalRow: false };
+    const book = readBack(await summaryBuffer({ asOf: "2026-11-27", sheets: [sheet] }));
+    expect(book.cell("备注", "A2")).toMatchObject({ t: "s", v: text });
+  });
+
   it("masks ID numbers and phones with --mask, in the ledgers and in 问题清单", async () => {
     const data = branchData("教工第一党支部", 4, 11, 0);
     const twice = branchData("学生第一党支部", 4, 12, 1);
