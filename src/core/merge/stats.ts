@@ -15,13 +15,17 @@ import type { FileReport } from "../report";
 import { allIssues } from "../report";
 import { findMember, isLeader, personId, personKeys, rosterIndex } from "../rules/people";
 
-export interface BranchStats {
+/** Members by type and category. */
+export interface MemberCounts {
   members: number;
   full: number;
   probationary: number;
   staff: number;
   students: number;
   retirees: number;
+}
+
+export interface BranchStats extends MemberCounts {
   applicants: number;
   activists: number;
   candidates: number;
@@ -79,15 +83,6 @@ export function membersOnce(rows: readonly LedgerRow[]): LedgerRow[] {
     seen.add(key);
     return true;
   });
-}
-
-export interface MemberCounts {
-  members: number;
-  full: number;
-  probationary: number;
-  staff: number;
-  students: number;
-  retirees: number;
 }
 
 export function memberCounts(members: readonly LedgerRow[]): MemberCounts {
