@@ -6,6 +6,8 @@
  * (issue 6, target ratio ≤ 1.3). `ratio` is elapsed time, what the committee
  * waits for; `cpu` is the same in CPU time of the whole process (measure.ts).
  * totalMs is without writing the summary workbook; writeMs is that write alone.
+ * merge100-e2e is the whole of `taizhang merge -o`: parse, validate, merge and
+ * write the summary, against the same raw parse (issue 15, target ratio ≤ 1.8).
  * The 25/50/100-file times show growth in the number of files.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -58,6 +60,13 @@ export async function run(): Promise<void> {
     const write = await fastest(1, () => writeSummary(outcome!.summary, path.join(dir, "学院汇总.xlsx")));
     const rows = outcome!.report.merge.reconciliation.inputRows;
     console.log(JSON.stringify({ bench: "merge100", files: files.length, rows, ...comparison(times), writeMs: write.wallMs }));
+
+    const endToEnd = await against(
+      8,
+      () => parseAll(files),
+      async () => writeSummary((await mergeAll(files)).summary, path.join(dir, "学院汇总.xlsx")),
+    );
+    console.log(JSON.stringify({ bench: "merge100-e2e", files: files.length, rows, ...comparison(endToEnd) }));
 
     const scaling: Record<string, number> = {};
     for (const n of [25, 50, 100]) scaling[`files${n}Ms`] = (await fastest(3, () => mergeAll(files.slice(0, n)))).wallMs;

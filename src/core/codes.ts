@@ -93,6 +93,8 @@ export const CODES = {
   "merge.missing-branch": code("warning", "支部未提交", "汇总"),
   "merge.stale-template": code("warning", "使用了旧版模板", "汇总"),
   "merge.superseded": code("warning", "同一支部有更新的文件，本文件未汇总", "汇总"),
+  "merge.branch-name": code("warning", "支部名称与应交名单相近，已按名单中的名称汇总", "汇总"),
+  "merge.unexpected-branch": code("warning", "支部不在应交名单中", "汇总"),
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -19,6 +19,7 @@ import {
   type TemplateModel,
 } from "../core/template";
 import { MARKER_SHEET } from "../core/own-sheets";
+import { printSetup } from "./summary-print";
 
 /** A fixed timestamp keeps regenerated templates free of spurious changes. */
 const STAMP = new Date(Date.UTC(2026, 0, 1));
@@ -37,8 +38,8 @@ export function templateWorkbook(model: TemplateModel): ExcelJS.Workbook {
   book.created = STAMP;
   book.modified = STAMP;
   book.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of model.sheets) writeLedgerSheet(book, sheet);
-  writeNotes(book, model.notes);
+  for (const sheet of model.sheets) writeLedgerSheet(book, sheet, model.marker.version);
+  writeNotes(book, model.notes, model.marker.version);
   const marker = book.addWorksheet(MARKER_SHEET, { state: "veryHidden" });
   for (const [key, value] of markerRows(model.marker)) marker.addRow([key, value === "" ? null : value]);
   return book;
@@ -56,22 +57,15 @@ export async function writeTemplate(model: TemplateModel, dir: string): Promise<
   return file;
 }
 
-function writeLedgerSheet(book: ExcelJS.Workbook, sheet: TemplateLedgerSheet): void {
+/** A template has no as-of date: its footer names the template version instead. */
+const footerNote = (version: string) => `模板 ${version} 版`;
+
+function writeLedgerSheet(book: ExcelJS.Workbook, sheet: TemplateLedgerSheet, version: string): void {
   const { headerRow, columns } = sheet;
   const width = columns.length;
   const ws = book.addWorksheet(sheet.name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${headerRow}:${headerRow}`,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页" },
+    ...printSetup(footerNote(version), `${headerRow}:${headerRow}`),
   });
 
   columns.forEach((c, i) => {
@@ -178,10 +172,8 @@ function dataValidation(column: TemplateColumn, v: ColumnValidation): ExcelJS.Da
 const NOTE_WIDTHS = [24, 10, 96];
 const NOTE_LINE_WIDTH = NOTE_WIDTHS.reduce((a, b) => a + b, 0);
 
-function writeNotes(book: ExcelJS.Workbook, notes: NoteRow[]): void {
-  const ws = book.addWorksheet(NOTES_SHEET, {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+function writeNotes(book: ExcelJS.Workbook, notes: NoteRow[], version: string): void {
+  const ws = book.addWorksheet(NOTES_SHEET, printSetup(footerNote(version), null));
   NOTE_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   notes.forEach((note, i) => {
     const row = ws.getRow(i + 1);

@@ -73,7 +73,7 @@ describe("汇总 into the open workbook", () => {
   it("adds 汇总, the ledger sheets, 问题清单 and 未提交 beside her sheets, each with its header row", async () => {
     const wb = openWorkbook();
     const names = await insertSummaryInExcel(model, ALL_CAPABILITIES);
-    expect(names).toEqual(["汇总 (2)", "党员花名册", "党费收缴", "活动经费", "学习培训", "三会一课", "换届", "发展党员", "问题清单", "未提交"]);
+    expect(names).toEqual(["概览", "汇总 (2)", "党员花名册", "党费收缴", "活动经费", "学习培训", "三会一课", "换届", "发展党员", "问题清单", "未提交"]);
     expect(wb.sheets.map((s) => s.name)).toEqual(["我的记录", "汇总", ...names]);
     expect(valuesOf(wb, "汇总")).toEqual([["上学期汇总"]]);
     model.sheets.forEach((sheet, i) => {
@@ -87,10 +87,10 @@ describe("汇总 into the open workbook", () => {
     const [head] = summary;
     const record = (row: unknown[]) => Object.fromEntries(head.map((h, i) => [h, row[i]]));
     expect(summary.slice(1, 3).map(record).map((r) => [r["支部"], r["状态"], r["党员人数"]])).toEqual([
-      ["教工第一党支部", "已汇总", 4],
-      ["学生第一党支部", "已汇总", 6],
+      ["教工第一党支部", "可通过", 4],
+      ["学生第一党支部", "需退回", 6],
     ]);
-    expect(record(summary[3])).toMatchObject({ 支部: "合计（2 个支部）", 党员人数: 10 });
+    expect(record(summary[3])).toMatchObject({ 支部: "合计（已汇总 2 个支部）", 党员人数: 10 });
     expect(cellsOf(wb, "汇总 (2)")[3].every((c) => c?.bold)).toBe(true);
 
     expect(valuesOf(wb, "党员花名册")).toHaveLength(1 + 4 + 6);

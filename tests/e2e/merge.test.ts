@@ -27,10 +27,13 @@ it("standalone: 汇总 of three branch workbooks downloads 学院汇总.xlsx lis
   const book = XLSX.read(readFileSync(await download.path()), { type: "buffer" });
   expect(book.SheetNames).toEqual(expect.arrayContaining(["汇总", "党员花名册", "问题清单", "未提交"]));
   const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets["汇总"], { defval: null });
-  expect(rows.filter((r) => r["状态"] === "已汇总").map((r) => r["支部"])).toEqual(expect.arrayContaining(BRANCHES));
-  expect(rows.at(-1)?.["支部"]).toBe("合计（3 个支部）");
+  expect(rows.filter((r) => r["状态"] === "可通过" || r["状态"] === "需退回").map((r) => r["支部"])).toEqual(expect.arrayContaining(BRANCHES));
+  expect(rows.at(-1)?.["支部"]).toBe("合计（已汇总 3 个支部）");
   await page.waitForSelector("#summary:has-text('汇总已下载')");
   expect(await page.textContent("#summary")).toBe("汇总了 3/3 个支部的台账。汇总已下载为“学院汇总.xlsx”");
+  // The overview: a status and a bar chart per branch, as on the 汇总 sheet.
+  expect(await page.locator("#merge-overview .branch-bars li").count()).toBe(3);
+  expect(await page.locator("#merge-overview .branch-bars svg rect").count()).toBeGreaterThanOrEqual(3);
   await page.close();
 });
 

@@ -49,8 +49,9 @@ describe("taizhang merge", () => {
     const book = readBack(readFileSync(output));
     expect(book.records("汇总").map((x) => [x["支部"], x["状态"]])).toEqual(
       expect.arrayContaining([
-        ["教工第一党支部", "已汇总"],
+        ["教工第一党支部", "可通过"],
         ["离退休党支部", "无法读取"],
+        ["教工第二党支部", "未提交"],
       ]),
     );
     expect(book.records("党员花名册")).toHaveLength(11);
@@ -61,9 +62,10 @@ describe("taizhang merge", () => {
 
   it("tells the committee in words what it merged, what is missing and that every row is accounted for", async () => {
     const run = await runCli("merge", inbox, "-o", output, "--expect", expectList, "--as-of", "2026-11-27");
-    expect(run.stdout).toContain("✔ 教工第一党支部（依据花名册“所在支部”）  教工第一党支部.xlsx  5 名党员");
-    expect(run.stdout).toContain("✖ 离退休党支部（依据文件名）  离退休党支部.xlsx");
-    expect(run.stdout).toContain("未提交：教工第二党支部");
+    expect(run.stdout).toContain("✔ 可通过  教工第一党支部（依据花名册“所在支部”）  教工第一党支部.xlsx  5 名党员");
+    expect(run.stdout).toContain("✖ 无法读取  离退休党支部（依据文件名）  离退休党支部.xlsx");
+    expect(run.stdout).toContain("○ 未提交  教工第二党支部");
+    expect(run.stdout).toContain("支部：可通过 2，需退回 0，未提交 1，无法读取 2，已被较新文件替代 0");
     expect(run.stdout).toMatch(/核对：读入 \d+ 行 = 已汇总 \d+ 行 \+ 未汇总 0 行/);
   });
 

@@ -3,8 +3,11 @@ import * as iconv from "iconv-lite";
 import * as XLSX from "@e965/xlsx";
 import { makeIdNumber, tableFromRows } from "../../src/core";
 import { checkInput } from "../../src/core/merge";
-import { summaryBuffer } from "../../src/io/summary-file";
-import { summaryWorkbook } from "../../src/io/summary-writer";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { summaryBuffer, writeSummary } from "../../src/io/summary-file";
+import { summaryXlsx } from "../../src/io/summary-xlsx";
 import { makeBranch, toSheets } from "../fixtures/branch";
 import { buildWorkbook, dateCell } from "../fixtures/builder";
 import { branchBytes, branchData, codesOf, expectReconciled, mergeAndRead, options, readBack, submit, submitSheets } from "./support";
@@ -73,7 +76,8 @@ describe("a branch that sent two files", () => {
 
     const summary = book.records("汇总");
     expect(summary.filter((x) => x["支部"] === "第三党支部")).toEqual([
-      expect.objectContaining({ 来源文件: "三支部台账(终版2).xlsx", 状态: "已汇总", 备注: "较旧的文件“三支部台账(终版).xlsx”未汇总" }),
+      expect.objectContaining({ 来源文件: "三支部台账(终版2).xlsx", 状态: "可通过", 备注: "较旧的文件“三支部台账(终版).xlsx”未汇总" }),
+      expect.objectContaining({ 来源文件: "三支部台账(终版).xlsx", 状态: "已被较新文件替代", 党员人数: null, 备注: "已有更新的文件“三支部台账(终版2).xlsx”" }),
     ]);
     expect(book.records("党员花名册").filter((x) => x["所在支部"] === "第三党支部").map((x) => x["来源文件"])).toEqual(Array(5).fill("三支部台账(终版2).xlsx"));
   });
@@ -225,7 +229,7 @@ describe("the summary workbook", () => {
 
   it("has 汇总, one sheet per ledger, 问题清单 and 未提交", async () => {
     const { book } = await mergeAndRead(inputs());
-    expect(book.names).toEqual(["汇总", "党员花名册", "党费收缴", "活动经费", "学习培训", "三会一课", "换届", "发展党员", "问题清单", "未提交"]);
+    expect(book.names).toEqual(["概览", "汇总", "党员花名册", "党费收缴", "活动经费", "学习培训", "三会一课", "换届", "发展党员", "问题清单", "未提交"]);
   });
 
   it("counts each branch's members and money in 汇总, with a total row", async () => {
@@ -233,11 +237,11 @@ describe("the summary workbook", () => {
     expectReconciled(report);
     const [first, second, total] = book.records("汇总");
     const entitlement = (d: typeof one) => (count(d, "人员类别", "教职工") + count(d, "人员类别", "离退休")) * 100 + count(d, "人员类别", "学生") * 50;
-    expect(first).toMatchObject({ 支部: "教工第一党支部", 支部名称依据: "花名册“所在支部”", 状态: "已汇总", 党员人数: 6, 教职工: count(one, "人员类别", "教职工") });
+    expect(first).toMatchObject({ 支部: "教工第一党支部", 支部名称依据: "花名册“所在支部”", 状态: "可通过", 党员人数: 6, 教职工: count(one, "人员类别", "教职工") });
     expect(second).toMatchObject({ 党员人数: 8, 学生: count(two, "人员类别", "学生"), 预备党员: count(two, "党员类型", "预备党员"), "经费标准（按人数）": entitlement(two) });
     const paid = (d: typeof one) => d.dues.reduce((t, r) => t + Number(r["合计"]), 0);
     expect(first["党费实缴"]).toBeCloseTo(paid(one), 2);
-    expect(total).toMatchObject({ 支部: "合计（2 个支部）", 党员人数: 14, "经费标准（按人数）": entitlement(one) + entitlement(two) });
+    expect(total).toMatchObject({ 支部: "合计（已汇总 2 个支部）", 党员人数: 14, "经费标准（按人数）": entitlement(one) + entitlement(two) });
     expect(total["党费实缴"]).toBeCloseTo(paid(one) + paid(two), 2);
     expect(first["学时达标人数"]).toBe(6);
   });
@@ -259,7 +263,7 @@ describe("the summary workbook", () => {
     await book.xlsx.load((await summaryBuffer(summary)) as unknown as ExcelJS.Buffer);
     for (const ws of book.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-      expect(ws.autoFilter).toBeTruthy();
+      if (ws.name !== "概览") expect(ws.autoFilter).toBeTruthy();
     }
     expect(book.getWorksheet("党员花名册")!.getColumn(8).width).toBeGreaterThanOrEqual(18);
   });
@@ -281,6 +285,13 @@ describe("the summary workbook", () => {
     const cell = book.cell("党员花名册", "Q3")!;
     expect(cell).toMatchObject({ t: "s", v: "=HYPERLINK(\"http://x\",\"点我\")" });
     expect(cell.f).toBeUndefined();
+  });
+
+  it("writes text with characters XML cannot carry, and text that looks like an escape, as it was", async () => {
+    const text = "见附件\u0007_x0041_ & <备注> \"引号\"";
+    const sheet = { name: "备注", columns: [{ header: "备注", kind: "text" as const }], rows: [[text]], filter: false, totalRow: false };
+    const book = readBack(await summaryBuffer({ asOf: "2026-11-27", sheets: [sheet] }));
+    expect(book.cell("备注", "A2")).toMatchObject({ t: "s", v: text });
   });
 
   it("masks ID numbers and phones with --mask, in the ledgers and in 问题清单", async () => {
@@ -322,8 +333,11 @@ describe("a workbook with no ledger in it", () => {
 describe("the summary built in memory (the add-in's download)", () => {
   it("has the same sheets and cells as the file the CLI streams", async () => {
     const data = branchData("教工第一党支部", 4, 11, 0);
-    const { summary, book: streamed } = await mergeAndRead([submit("一支部.xlsx", branchBytes("教工第一党支部", data))]);
-    const inMemory = readBack(Buffer.from(await summaryWorkbook(summary).xlsx.writeBuffer()));
+    const { summary } = await mergeAndRead([submit("一支部.xlsx", branchBytes("教工第一党支部", data))]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "taizhang-stream-")), "学院汇总.xlsx");
+    await writeSummary(summary, file);
+    const streamed = readBack(readFileSync(file));
+    const inMemory = readBack(Buffer.from(summaryXlsx(summary)));
     expect(inMemory.names).toEqual(streamed.names);
     for (const name of inMemory.names) expect(inMemory.rows(name)).toEqual(streamed.rows(name));
     expect(inMemory.cell("党员花名册", "H2")).toMatchObject({ t: "s", z: "@", v: data.roster[0]["身份证号"] });

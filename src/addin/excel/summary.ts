@@ -2,7 +2,7 @@
  * The merged summary (src/core/merge SummaryModel) inserted as new sheets of
  * the open workbook: header bold and frozen (1.7), filters (1.9), ID numbers
  * and other text as text (@), dates as dates, amounts with two decimals – the
- * same layout as the CLI's 学院汇总.xlsx (src/io/summary-writer.ts). New sheets
+ * same layout as the CLI's 学院汇总.xlsx (src/io/summary-xlsx.ts). New sheets
  * only; every value is written as a value, never a formula.
  *
  * Two context.sync() calls, whatever the size: 1 the sheet names, 2 every

@@ -10,7 +10,7 @@ import { todayInShanghai } from "../../core/dates";
 import type { Finding } from "../../core/finding";
 import { LEDGERS } from "../../core/ledgers";
 import type { LedgerKey } from "../../core/ledger";
-import { checkInput, mergeChecked, type MergeInput } from "../../core/merge";
+import { checkInput, mergeChecked, returnPacks, type MergeInput, type ReturnPack } from "../../core/merge";
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile } from "../../core/profile";
 import { reportWorkbook, unreadableReport, type FileReport } from "../../core/report";
 import { missingFeatures, type Capabilities } from "../excel/capabilities";
@@ -21,6 +21,7 @@ import { insertTemplateInExcel } from "../excel/template";
 import { validateInExcel, type Scope } from "../excel/validate";
 import { detectHost, PROFILE_NAMES, saveProfile, savedProfile } from "../office";
 import { addMergeExtras } from "./merge-extras";
+import { renderMergeOverview } from "./merge-overview";
 import { renderNotices, renderReports, summaryText } from "./view";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -33,6 +34,8 @@ interface Notice {
 let caps: Capabilities | null = null;
 let standing: Notice[] = [];
 let cancelled = false;
+/** The send-back pack of the last merge, for its download button. */
+let packs: ReturnPack[] = [];
 
 function show(notices: Notice[], summary = "", reports: FileReport[] = [], selectable = false): void {
   renderNotices($("notices"), [...standing, ...notices]);
@@ -57,6 +60,7 @@ async function busy(first: string, action: () => Promise<void>): Promise<void> {
     $("progress").hidden = true;
     buttons.forEach((b) => (b.disabled = false));
     $<HTMLButtonElement>("merge-run").disabled = $<HTMLInputElement>("merge-files").files?.length === 0;
+    $<HTMLButtonElement>("merge-returns").disabled = packs.length === 0;
   }
 }
 
@@ -158,13 +162,17 @@ async function mergeFiles(files: File[]): Promise<void> {
   const outcome = mergeChecked(checked, options);
   const said = addMergeExtras(checked, outcome.summary, options, { previous: last, assess: $<HTMLInputElement>("merge-assess").checked });
   const merged = outcome.report.merge.branches.filter((b) => b.status === "merged").length;
+  packs = returnPacks(outcome.report, false);
+  renderMergeOverview($("merge-overview"), outcome.report, outcome.summary);
+  $("merge-overview").hidden = false;
+  $("merge-returns").hidden = packs.length === 0;
   let where: string;
   if (caps) {
     const names = await insertSummaryInExcel(outcome.summary, caps);
     where = `汇总已插入为新工作表：${names.join("、")}`;
   } else {
     const { downloadSummary } = await import(/* webpackChunkName: "writer" */ "./download");
-    await downloadSummary(outcome.summary, "学院汇总.xlsx");
+    downloadSummary(outcome.summary, "学院汇总.xlsx");
     where = "汇总已下载为“学院汇总.xlsx”";
   }
   const general = [...said, ...outcome.report.merge.issues.map((f) => f.message)].map((text) => ({ text }));
@@ -202,6 +210,13 @@ function wire(): void {
   });
   $("merge-files").addEventListener("change", () => ($<HTMLButtonElement>("merge-run").disabled = chosen("merge-files").length === 0));
   $("merge-run").addEventListener("click", () => busy("正在读取文件…", () => mergeFiles(chosen("merge-files"))));
+  $("merge-returns").addEventListener("click", () =>
+    busy("正在生成退回工作簿…", async () => {
+      const { downloadReturns } = await import(/* webpackChunkName: "writer" */ "./download");
+      downloadReturns(packs, "退回.zip");
+      show([], `退回工作簿已下载为“退回.zip”（${packs.length} 个支部）`);
+    }),
+  );
   $("profile").addEventListener("change", () => {
     if (caps) saveProfile($<HTMLSelectElement>("profile").value).catch((e) => show([failure(e)]));
   });

@@ -50,7 +50,7 @@ export function registerAssess(program: Command, setExit: SetExit): void {
     }
     const checked = await checkFiles(files, { profile, asOf, columns }, !flags.json && process.stderr.isTTY === true, limits);
     const scored = await scoreBranches(checked, table, profile, asOf, flags.scores, limits);
-    const written = await writeAssessment(assessmentModel(scored.assessments, table), flags.output).then(
+    const written = await writeAssessment(assessmentModel(scored.assessments, table, asOf), flags.output).then(
       () => null,
       (e: NodeJS.ErrnoException) => `无法写入考核表“${flags.output}”（${e.code ?? e.message}）；若该文件正在 Excel 中打开，请先关闭，或换一个保存路径`,
     );

@@ -3,10 +3,10 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { allIssues, countBySeverity, type ValidateOptions } from "../../core";
 import { maskReport } from "../../core/mask";
-import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, type CheckedInput, type MergeReport } from "../../core/merge";
+import { BRANCH_SOURCE_LABEL, checkInput, mergeChecked, returnPacks, VERDICT_LABEL, VERDICTS, type BranchVerdict, type CheckedInput, type MergeReport } from "../../core/merge";
 import { readEach, type LoadOptions } from "../../io/load";
 import { decodeCsv } from "../../io/read-csv";
-import { writeSummary } from "../../io/summary-file";
+import { writeReturns, writeSummary } from "../../io/summary-file";
 import { expandInputs } from "../inputs";
 import type { SetExit } from "../main";
 import { addReadingOptions, readingSettings, UsageError, VERSION, type ReadingFlags } from "../options";
@@ -15,16 +15,18 @@ import { addExtras, addMergeExtras, prepareExtras, type ExtraFlags } from "./mer
 interface MergeFlags extends ReadingFlags, ExtraFlags {
   output: string;
   expect?: string;
+  returns?: string;
 }
 
-/** `taizhang merge FILE|DIR… -o 学院汇总.xlsx [--expect branches.txt] [--json] [--as-of …] [--profile …] [--mask]` */
+/** `taizhang merge FILE|DIR… -o 学院汇总.xlsx [--expect branches.txt] [--returns 退回/] [--json] [--as-of …] [--profile …] [--mask]` */
 export function registerMerge(program: Command, setExit: SetExit): void {
   const command = program
     .command("merge")
     .description("汇总各支部台账：逐个校验，合并成一个学院汇总工作簿（汇总、各台账、问题清单、未提交）")
     .argument("<files...>", "各支部的台账文件或所在文件夹")
     .requiredOption("-o, --output <file>", "汇总工作簿的保存路径，如 学院汇总.xlsx")
-    .option("--expect <file>", "应提交的支部名单（文本文件，每行一个支部）");
+    .option("--expect <file>", "应提交的支部名单（文本文件，每行一个支部）")
+    .option("--returns <dir>", "为每个有问题的支部写一个退回工作簿（封面 + 问题清单）到该文件夹，如 退回/");
   addMergeExtras(command);
   addReadingOptions(command, {
     json: "以 JSON 输出汇总报告",
@@ -44,12 +46,22 @@ export function registerMerge(program: Command, setExit: SetExit): void {
       () => null,
       (e: NodeJS.ErrnoException) => `无法写入汇总文件“${flags.output}”（${e.code ?? e.message}）；若该文件正在 Excel 中打开，请先关闭，或换一个保存路径`,
     );
+    const returns = flags.returns;
+    const packs = returns === undefined ? [] : returnPacks(report, flags.mask ?? false);
+    const returned =
+      returns === undefined
+        ? null
+        : await writeReturns(packs, returns).then(
+            () => null,
+            (e: NodeJS.ErrnoException) => `无法写入退回工作簿到“${returns}”（${e.code ?? e.message}）；若其中的文件正在 Excel 中打开，请先关闭，或换一个文件夹`,
+          );
     // With --mask the JSON report hides the numbers too: it is as likely to be passed on as the workbook.
     const shown = flags.mask ? maskReport(report) : report;
-    process.stdout.write(flags.json ? `${JSON.stringify({ ...shown, ...extra.json }, null, 2)}\n` : formatMerge(shown) + extra.text);
-    if (written) process.stderr.write(`错误：${written}\n`);
+    const returnsLine = returns !== undefined && !returned ? `退回工作簿：${packs.length} 个支部 → ${returns}（${packs.map((p) => p.fileName).join("、") || "没有需要退回的问题"}）\n` : "";
+    process.stdout.write(flags.json ? `${JSON.stringify({ ...shown, ...extra.json }, null, 2)}\n` : formatMerge(shown) + returnsLine + extra.text);
+    for (const failure of [written, returned]) if (failure) process.stderr.write(`错误：${failure}\n`);
     const unreadable = report.merge.branches.some((b) => b.status === "unreadable");
-    setExit(unreadable || written ? 2 : report.summary.errors > 0 ? 1 : 0);
+    setExit(unreadable || written || returned ? 2 : report.summary.errors > 0 ? 1 : 0);
   });
 }
 
@@ -88,18 +100,20 @@ async function readExpected(file: string): Promise<string[]> {
     .filter((line) => line !== "");
 }
 
-const STATUS_MARK = { merged: "✔", skipped: "↷", unreadable: "✖" } as const;
+/** One mark per verdict: never ✔ beside a branch with errors. */
+const VERDICT_MARK: Record<BranchVerdict, string> = { pass: "✔", return: "✘", missing: "○", unreadable: "✖", superseded: "↷" };
 
 function formatMerge(report: MergeReport): string {
   const { merge, summary } = report;
   const lines = [`汇总 ${merge.branches.length} 个文件 → ${merge.output ?? ""}`];
   merge.branches.forEach((b, i) => {
-    const file = report.files[i];
-    const { error, warning } = countBySeverity(allIssues(file));
-    const head = `  ${STATUS_MARK[b.status]} ${b.branch}（依据${BRANCH_SOURCE_LABEL[b.identifiedBy]}）  ${b.file}`;
+    const { error, warning } = countBySeverity(allIssues(report.files[i]));
+    const name = b.writtenName ? `${b.branch}（写作“${b.writtenName}”，依据${BRANCH_SOURCE_LABEL[b.identifiedBy]}）` : `${b.branch}（依据${BRANCH_SOURCE_LABEL[b.identifiedBy]}）`;
+    const head = `  ${VERDICT_MARK[b.verdict]} ${VERDICT_LABEL[b.verdict]}  ${name}  ${b.file}`;
     lines.push(b.status === "merged" ? `${head}  ${b.members} 名党员，${error} 个错误，${warning} 个警告` : `${head}\n      ${b.reason ?? ""}`);
   });
-  if (merge.missing.length > 0) lines.push(`未提交：${merge.missing.join("、")}`);
+  for (const name of merge.missing) lines.push(`  ${VERDICT_MARK.missing} ${VERDICT_LABEL.missing}  ${name}`);
+  lines.push(`支部：${VERDICTS.map((v) => `${VERDICT_LABEL[v]} ${merge.totals[v]}`).join("，")}`);
   const r = merge.reconciliation;
   lines.push(`核对：读入 ${r.inputRows} 行 = 已汇总 ${r.mergedRows} 行 + 未汇总 ${r.excludedRows} 行`);
   lines.push(

@@ -4,6 +4,7 @@
  * blank for the group elsewhere – then the group's typed scores laid over,
  * totals, grade and veto computed. Pure; the CLI and the merge call it.
  */
+import type { IsoDate } from "../dates";
 import { branchKey } from "../merge/branch";
 import { decide } from "../merge/select";
 import type { CheckedInput, SummaryModel } from "../merge/types";
@@ -59,10 +60,10 @@ export function withTypedScores(
 export function assessMerge(checked: readonly CheckedInput[], ctx: CheckContext): { table: AssessmentTable; assessments: BranchAssessment[]; model: SummaryModel } {
   const table = assessmentTableFor(ctx.profile.assessment);
   const assessments = assessInputs(checked, table, ctx);
-  return { table, assessments, model: assessmentModel(assessments, table) };
+  return { table, assessments, model: assessmentModel(assessments, table, ctx.asOf) };
 }
 
 /** The assessment workbook: 考核 and 评分表. */
-export function assessmentModel(assessments: readonly BranchAssessment[], table: AssessmentTable): SummaryModel {
-  return { sheets: [assessmentSheet(assessments, table), tableSheet(table)] };
+export function assessmentModel(assessments: readonly BranchAssessment[], table: AssessmentTable, asOf: IsoDate): SummaryModel {
+  return { asOf, sheets: [assessmentSheet(assessments, table), tableSheet(table)] };
 }

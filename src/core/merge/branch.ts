@@ -19,14 +19,15 @@ export const BRANCH_SOURCE_LABEL: Record<BranchSource, string> = {
   file: "文件名",
 };
 
-export function identifyBranch(parsed: ParsedWorkbook | null, marker: TemplateMarker | null, file: string): BranchIdentity {
-  const fromRoster = parsed ? mostCommonRosterBranch(parsed) : null;
-  if (fromRoster) return { name: fromRoster, source: "roster" };
-  const fromMarker = marker?.branch ? squeeze(marker.branch) : "";
-  if (fromMarker) return { name: fromMarker, source: "marker" };
-  const fromTitle = parsed ? branchFromTitles(parsed) : null;
-  if (fromTitle) return { name: fromTitle, source: "title" };
-  return { name: branchFromFileName(file), source: "file" };
+/** Every name a submission goes by, the most trusted first; the file name always last. */
+export function branchCandidates(parsed: ParsedWorkbook | null, marker: TemplateMarker | null, file: string): BranchIdentity[] {
+  const found: [string | null, BranchSource][] = [
+    [parsed ? mostCommonRosterBranch(parsed) : null, "roster"],
+    [marker?.branch ? squeeze(marker.branch) : null, "marker"],
+    [parsed ? branchFromTitles(parsed) : null, "title"],
+    [branchFromFileName(file), "file"],
+  ];
+  return found.flatMap(([name, source]) => (name ? [{ name, source }] : []));
 }
 
 function mostCommonRosterBranch(parsed: ParsedWorkbook): string | null {
@@ -88,19 +89,3 @@ export function latestLedgerDate(parsed: ParsedWorkbook): IsoDate | null {
 
 /** Branch names compare without spaces or full-width variants. */
 export const branchKey = (name: string): string => squeeze(name);
-
-/**
- * The submission of a branch named in --expect: the same name, else the one
- * submission whose name contains it or is contained in it (`第三党支部` for
- * `计算机学院第三党支部`); ambiguous containment matches nothing.
- */
-export function findBranch<T extends { branch: BranchIdentity }>(expected: string, submissions: readonly T[]): T | undefined {
-  const key = branchKey(expected);
-  const exact = submissions.find((s) => branchKey(s.branch.name) === key);
-  if (exact) return exact;
-  const near = submissions.filter((s) => {
-    const name = branchKey(s.branch.name);
-    return key.length >= 2 && name.length >= 2 && (name.includes(key) || key.includes(name));
-  });
-  return new Set(near.map((s) => branchKey(s.branch.name))).size === 1 ? near[0] : undefined;
-}

@@ -5,6 +5,7 @@
  * ledger definitions' headers – the ones the summary writes – so a summary
  * of an older version with fewer sheets or columns is read for what it has.
  */
+import { VERDICT_LABEL } from "./verdict";
 import { fromExcelSerial, type IsoDate } from "../dates";
 import type { LedgerDef } from "../ledger";
 import { dues, meetings, roster, training } from "../ledgers";
@@ -30,7 +31,7 @@ export interface PersonSnap {
 
 export interface BranchSnap {
   name: string;
-  /** Merged in this summary (汇总 状态 已汇总). */
+  /** Merged in this summary (汇总 状态 可通过 or 需退回). */
   merged: boolean;
   /** Person (by name) → months paid. */
   duesPaid: Map<string, { name: string; months: Set<number> }>;
@@ -53,7 +54,8 @@ export class SummaryFileError extends Error {}
 
 const HEADER_ROWS = 5;
 const BRANCH = SOURCE_COLUMNS[1].header;
-const STATUS_MERGED = "已汇总";
+/** The 状态 of a merged branch: 可通过 or 需退回 now, 已汇总 in summaries of earlier versions. */
+const STATUS_MERGED: ReadonlySet<string> = new Set([VERDICT_LABEL.pass, VERDICT_LABEL.return, "已汇总"]);
 
 /** This merge's model as the workbook it writes (dates as ISO text, which the reader takes as they are). */
 export function modelWorkbook(model: SummaryModel, name: string): Workbook {
@@ -132,7 +134,7 @@ export function summarySnapshot(workbook: Workbook, label: string): Snapshot {
     const name = textAt(row, branchCol);
     if (!name || name.startsWith("合计")) continue;
     const b = branchOf(name);
-    b.merged ||= textAt(row, statusCol) === STATUS_MERGED;
+    b.merged ||= STATUS_MERGED.has(textAt(row, statusCol) ?? "");
   }
 
   const people = readPeople(members);

@@ -6,33 +6,37 @@
  */
 import type { ValidateOptions } from "../engine";
 import { holdsLedgers, reportWorkbook, unreadableReport } from "../report";
-import { identifyBranch, latestLedgerDate } from "./branch";
+import { branchCandidates, latestLedgerDate } from "./branch";
 import { keepForSummary } from "./sheets";
 import type { CheckedInput, MergeInput } from "./types";
 
 export function checkInput(input: MergeInput, options: ValidateOptions): CheckedInput {
   const modified = input.modified ?? null;
   if ("error" in input) {
+    const candidates = branchCandidates(null, null, input.file);
     return {
       file: input.file,
       modified,
       report: unreadableReport(input.file, input.error),
       result: null,
       marker: null,
-      branch: identifyBranch(null, null, input.file),
+      branch: candidates[0],
+      candidates,
       latestDate: null,
     };
   }
   const { report, result } = reportWorkbook(input.workbook, options);
   const readable = holdsLedgers(report);
   const marker = input.workbook.marker ?? null;
+  const candidates = branchCandidates(readable ? result.parsed : null, marker, input.file);
   return {
     file: input.file,
     modified,
     report: { ...report, file: input.file },
     result: readable ? { ...result, parsed: { ...result.parsed, sheets: result.parsed.sheets.map(keepForSummary), others: [] } } : null,
     marker,
-    branch: identifyBranch(readable ? result.parsed : null, marker, input.file),
+    branch: candidates[0],
+    candidates,
     latestDate: readable ? latestLedgerDate(result.parsed) : null,
   };
 }

@@ -8,7 +8,6 @@ import { sheetsOf, text } from "../ledger";
 import { personId } from "../rules/people";
 import { columnLetter } from "../table";
 import { isStaleTemplateVersion, TEMPLATE_VERSION } from "../template";
-import { findBranch } from "./branch";
 import type { Decision } from "./select";
 import type { CheckedInput } from "./types";
 
@@ -98,9 +97,13 @@ export function staleTemplateFindings(decisions: readonly Decision[], out: FileF
   }
 }
 
-/** merge.missing-branch: an expected branch that sent nothing at all (an unreadable file is not “nothing”). */
+/**
+ * merge.missing-branch: an expected branch that sent nothing at all (an unreadable
+ * file is not “nothing”). The inputs carry the listed names they matched (identity.ts).
+ */
 export function missingBranches(expected: readonly string[], inputs: readonly CheckedInput[]): { missing: string[]; findings: Finding[] } {
-  const missing = expected.filter((name) => !findBranch(name, inputs));
+  const sent = new Set(inputs.map((i) => i.branch.name));
+  const missing = expected.filter((name) => !sent.has(name));
   return {
     missing,
     findings: missing.map((name) => makeFinding("merge.missing-branch", `应提交的“${name}”没有提交台账（按 --expect 名单核对）`, { value: name })),

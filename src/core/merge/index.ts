@@ -14,14 +14,21 @@ import { checkInput } from "./check";
 import { duplicatePersonFindings, missingBranches, staleTemplateFindings, supersededFindings, unreadableFindings, type FileFindings } from "./cross";
 import { reconcile } from "./reconcile";
 import { decide, type Decision } from "./select";
+import { resolveBranches } from "./identity";
+import { overviewSheet } from "./overview";
 import { consolidatedSheets, issuesSheet, missingSheet, summarySheet } from "./sheets";
-import { branchStats, type BranchStats } from "./stats";
-import type { CheckedInput, MergeInput, MergeOptions, MergeOutcome, MergeReport, MergeSection, SummaryModel } from "./types";
+import { branchStats, membersOnce, rosterRows, type BranchStats } from "./stats";
+import type { CheckedInput, MergeBranch, MergeInput, MergeOptions, MergeOutcome, MergeReport, MergeSection, SummaryModel } from "./types";
+import { countVerdicts, verdictOf, type BranchVerdict } from "./verdict";
 
 export { checkInput } from "./check";
-export { branchFromFileName, identifyBranch, BRANCH_SOURCE_LABEL } from "./branch";
+export { branchFromFileName, branchCandidates, BRANCH_SOURCE_LABEL } from "./branch";
+export { editDistance, matchExpected, normaliseBranchName } from "./identity";
 export { SHEET_NAMES, SOURCE_COLUMNS, EXTRA_COLUMN } from "./sheets";
+export { returnPacks, howToFix, type ReturnPack } from "./returns";
+export { branchesByVerdict, frequentCodes } from "./overview";
 export * from "./types";
+export { VERDICT_LABEL, VERDICTS, type BranchVerdict } from "./verdict";
 
 export function mergeWorkbooks(inputs: readonly MergeInput[], options: MergeOptions): MergeOutcome {
   return mergeChecked(
@@ -30,32 +37,42 @@ export function mergeWorkbooks(inputs: readonly MergeInput[], options: MergeOpti
   );
 }
 
-export function mergeChecked(inputs: readonly CheckedInput[], options: MergeOptions): MergeOutcome {
+export function mergeChecked(checked: readonly CheckedInput[], options: MergeOptions): MergeOutcome {
+  const { inputs, findings: naming } = resolveBranches(checked, options.expected);
   const decisions = decide(inputs);
-  const extra = crossFindings(decisions);
+  const extra = crossFindings(decisions, naming);
   const files = decisions.map((d) => withFindings(d.input.report, extra.get(d.input) ?? []));
   const { missing, findings: general } = missingBranches(options.expected ?? [], inputs);
   const reconciliation = reconcile(decisions);
-  const merge: MergeSection = {
-    output: options.output ?? null,
-    branches: decisions.map((d) => ({
-      branch: d.input.branch.name,
+  const branches: MergeBranch[] = decisions.map((d, i) => {
+    const { branch } = d.input;
+    return {
+      branch: branch.name,
       file: d.input.file,
       status: d.status,
-      identifiedBy: d.input.branch.source,
-      members: d.input.result ? memberCount(d.input) : 0,
+      identifiedBy: branch.source,
+      members: d.input.result ? membersOnce(rosterRows(d.input.result.parsed)).length : 0,
+      verdict: verdictOf(d.status, files[i]),
+      ...(branch.match ? { match: branch.match } : {}),
+      ...(branch.written !== undefined && branch.written !== branch.name ? { writtenName: branch.written } : {}),
       ...(d.reason ? { reason: d.reason } : {}),
-    })),
+    };
+  });
+  const merge: MergeSection = {
+    output: options.output ?? null,
+    branches,
     missing,
+    totals: countVerdicts([...branches.map((b) => b.verdict), ...missing.map((): BranchVerdict => "missing")]),
     reconciliation,
     issues: general,
   };
-  return { report: mergeReport(files, merge, options), summary: summaryModel(decisions, files, merge, options) };
+  const report = mergeReport(files, merge, options);
+  return { report, summary: summaryModel(decisions, report, options) };
 }
 
-/** The findings of the merge scope, by the file they concern. */
-function crossFindings(decisions: readonly Decision[]): FileFindings {
-  const extra: FileFindings = new Map();
+/** The findings of the merge scope, by the file they concern (naming: those of resolveBranches). */
+function crossFindings(decisions: readonly Decision[], naming: FileFindings): FileFindings {
+  const extra: FileFindings = new Map(naming);
   unreadableFindings(decisions, extra);
   supersededFindings(decisions, extra);
   staleTemplateFindings(decisions, extra);
@@ -75,21 +92,25 @@ function mergeReport(files: FileReport[], merge: MergeSection, options: MergeOpt
   };
 }
 
-function summaryModel(decisions: readonly Decision[], files: FileReport[], merge: MergeSection, options: MergeOptions): SummaryModel {
+function summaryModel(decisions: readonly Decision[], report: MergeReport, options: MergeOptions): SummaryModel {
   const stats = new Map<Decision, BranchStats>();
   decisions.forEach((d, i) => {
-    if (d.status === "merged") stats.set(d, branchStats(d.input.result!.parsed, files[i], options.profile, options.asOf));
+    if (d.status === "merged") stats.set(d, branchStats(d.input.result!.parsed, report.files[i], options.profile, options.asOf));
   });
   const mask = options.mask ?? false;
+  const { merge } = report;
+  const summary = summarySheet({ decisions, stats, report, asOf: options.asOf });
   return {
+    asOf: options.asOf,
     sheets: [
-      summarySheet(decisions, stats, options.asOf),
+      overviewSheet(report, summary),
+      summary,
       ...consolidatedSheets(
         decisions.filter((d) => d.status === "merged"),
         mask,
       ),
       issuesSheet(
-        decisions.map((d, i) => ({ file: files[i], branch: d.input.branch.name })),
+        decisions.map((d, i) => ({ file: report.files[i], branch: d.input.branch.name })),
         merge.reconciliation.excluded,
         merge.issues,
         mask,
@@ -99,7 +120,6 @@ function summaryModel(decisions: readonly Decision[], files: FileReport[], merge
   };
 }
 
-const memberCount = (input: CheckedInput) => sheetsOf(input.result!.parsed, "roster").reduce((n, s) => n + s.rows.length, 0);
 
 /** The file's report with the merge findings placed in their sheets (or the whole-file group). */
 function withFindings(report: FileReport, findings: readonly Finding[]): FileReport {

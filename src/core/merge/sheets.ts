@@ -1,24 +1,25 @@
 /**
  * The summary model's sheets: 汇总, one consolidated sheet per ledger (columns
- * derived from the ledger definitions), 问题清单 and 未提交. Plain data; the
+ * derived from the ledger definitions), 问题清单 and 未提交 (概览: overview.ts). Plain data; the
  * writer only renders it.
  */
 import { SEVERITY_LABEL } from "../codes";
 import type { FieldDef, FieldKind } from "../fields";
-import type { Finding } from "../finding";
+import { countBySeverity, type Finding } from "../finding";
 import type { LedgerDef, LedgerRow, LedgerSheet } from "../ledger";
 import { sheetsOf } from "../ledger";
 import { LEDGERS } from "../ledgers";
 import { maskFinding, maskId, maskPhone, maskText } from "../mask";
-import type { FileReport } from "../report";
+import { allIssues, type FileReport } from "../report";
 import { cellAt, columnLetter, lastCol, visibleCellAt, type Cell } from "../table";
 import { cellText, squeeze } from "../text";
 import { BRANCH_SOURCE_LABEL } from "./branch";
 import type { Decision } from "./select";
-import { duesMonthsDue, type BranchStats } from "./stats";
-import type { ColumnKind, ExcludedRow, SummaryColumn, SummarySheet, SummaryValue } from "./types";
+import { collegeMembers, duesMonthsDue, memberCounts, rosterRows, share, type BranchStats, type TermState } from "./stats";
+import type { ColumnKind, ColumnLook, ExcludedRow, MergeReport, SummaryColumn, SummarySheet, SummaryValue } from "./types";
+import { VERDICT_LABEL } from "./verdict";
 
-export const SHEET_NAMES = { summary: "汇总", issues: "问题清单", missing: "未提交" } as const;
+export const SHEET_NAMES = { overview: "概览", summary: "汇总", issues: "问题清单", missing: "未提交" } as const;
 /** The columns in front of every consolidated sheet (INTERFACES.md "Summary workbook"). */
 export const SOURCE_COLUMNS: readonly SummaryColumn[] = [
   { header: "来源文件", kind: "text" },
@@ -28,13 +29,12 @@ export const SOURCE_COLUMNS: readonly SummaryColumn[] = [
 /** Cells of columns that no ledger field maps, kept as `表头=值` so nothing a branch wrote is lost. */
 export const EXTRA_COLUMN = "其他列";
 
-const STATUS_LABEL: Record<Decision["status"], string> = { merged: "已汇总", unreadable: "无法读取", skipped: "未汇总（有更新的文件）" };
-
-type StatColumn = SummaryColumn & { key: keyof BranchStats };
+type StatColumn = SummaryColumn & { key: keyof BranchStats; look?: ColumnLook["look"] };
 const integer = (key: keyof BranchStats, header: string): StatColumn => ({ key, header, kind: "integer" });
 const money = (key: keyof BranchStats, header: string): StatColumn => ({ key, header, kind: "amount" });
+const rate = (key: keyof BranchStats, header: string): StatColumn => ({ key, header, kind: "rate", look: "bar" });
 
-/** The figures of 汇总, in order: members by type and category, money, training, meetings, findings. */
+/** The figures of 汇总, in order: members by type and category, development, money, training, meetings, the term. */
 function statColumns(asOf: string): StatColumn[] {
   const months = duesMonthsDue(asOf);
   return [
@@ -44,39 +44,125 @@ function statColumns(asOf: string): StatColumn[] {
     integer("staff", "教职工"),
     integer("students", "学生"),
     integer("retirees", "离退休"),
+    integer("applicants", "入党申请人"),
+    integer("activists", "入党积极分子"),
+    integer("candidates", "发展对象"),
     money("duesDue", months > 0 ? `党费应缴（1–${months}月）` : "党费应缴"),
     money("duesPaid", "党费实缴"),
+    rate("duesRate", "党费缴纳率"),
     money("fundingEntitlement", "经费标准（按人数）"),
     money("fundingIncome", "经费收入"),
     money("fundingSpent", "经费支出"),
     integer("trainingDone", "学时达标人数"),
-    integer("meetingsMissing", "缺少的会议"),
-    integer("errors", "错误"),
-    integer("warnings", "警告"),
+    rate("trainingRate", "培训达标率"),
+    { ...integer("meetingsMissing", "缺少的会议"), look: "alarm" },
+    rate("meetingsRate", "三会一课完成率"),
+    { key: "termExpiry", header: "届满日期", kind: "date" },
+    { key: "termState", header: "换届状态", kind: "text" },
   ];
 }
 
-export function summarySheet(decisions: readonly Decision[], stats: Map<Decision, BranchStats>, asOf: string): SummarySheet {
+/** The figures of the college: people once by 身份证号 across branches, sums of the rest, rates of the sums. */
+function collegeStats(merged: readonly Decision[], stats: readonly BranchStats[]): BranchStats {
+  const sum = (key: keyof BranchStats) => Math.round(stats.reduce((t, s) => t + Number(s[key] ?? 0), 0) * 100) / 100;
+  const people = memberCounts(collegeMembers(merged.map((d) => rosterRows(d.input.result!.parsed))));
+  return {
+    ...people,
+    applicants: sum("applicants"),
+    activists: sum("activists"),
+    candidates: sum("candidates"),
+    duesDue: sum("duesDue"),
+    duesPaid: sum("duesPaid"),
+    duesRate: share(sum("duesPaid"), sum("duesDue")),
+    fundingEntitlement: sum("fundingEntitlement"),
+    fundingIncome: sum("fundingIncome"),
+    fundingSpent: sum("fundingSpent"),
+    trainingDone: sum("trainingDone"),
+    trainingRate: share(sum("trainingDone"), sum("members")),
+    meetingsRequired: sum("meetingsRequired"),
+    meetingsMissing: sum("meetingsMissing"),
+    meetingsRate: share(Math.max(0, sum("meetingsRequired") - sum("meetingsMissing")), sum("meetingsRequired")),
+    termExpiry: null,
+    termState: null,
+  };
+}
+
+/** The college's 换届状态: how many branches are overdue or due within six months. */
+function termsOfCollege(stats: readonly BranchStats[]): string {
+  const count = (state: TermState) => stats.filter((s) => s.termState === state).length;
+  return `已超期 ${count("已超期")}，6 个月内到期 ${count("6 个月内到期")}`;
+}
+
+export interface SummaryInput {
+  decisions: readonly Decision[];
+  stats: Map<Decision, BranchStats>;
+  report: MergeReport;
+  asOf: string;
+}
+
+/**
+ * 汇总: one row per submission (the superseded ones too) and per missing branch,
+ * each with its status, figures and findings; the total row counts every finding
+ * the report counts, so its 错误 and 警告 equal the terminal's and the JSON's.
+ */
+export function summarySheet({ decisions, stats, report, asOf }: SummaryInput): SummarySheet {
   const figures = statColumns(asOf);
-  const columns: SummaryColumn[] = [
+  const lead: SummaryColumn[] = [
     { header: "支部", kind: "text" },
+    { header: "状态", kind: "text" },
     { header: "支部名称依据", kind: "text" },
     { header: "来源文件", kind: "text" },
-    { header: "状态", kind: "text" },
-    ...figures.map(({ header, kind }) => ({ header, kind })),
+  ];
+  const tail: SummaryColumn[] = [
+    { header: "错误", kind: "integer" },
+    { header: "警告", kind: "integer" },
     { header: "备注", kind: "text" },
   ];
-  const shown = decisions.filter((d) => d.status !== "skipped");
-  const rows: SummaryValue[][] = shown.map((d) => {
+  const columns = [...lead, ...figures.map(({ header, kind }) => ({ header, kind })), ...tail];
+  const { merge } = report;
+  const rows: SummaryValue[][] = decisions.map((d, i) => {
     const s = stats.get(d);
-    const skippedOlder = decisions.filter((o) => o.keptInstead === d.input).map((o) => `较旧的文件“${o.input.file}”未汇总`);
-    const note = d.status === "unreadable" ? [d.reason ?? ""] : skippedOlder;
-    return [d.input.branch.name, BRANCH_SOURCE_LABEL[d.input.branch.source], d.input.file, STATUS_LABEL[d.status], ...figures.map((f) => (s ? s[f.key] : null)), note.join("；") || null];
+    const { error, warning } = countBySeverity(allIssues(report.files[i]));
+    const b = merge.branches[i];
+    return [b.branch, VERDICT_LABEL[b.verdict], BRANCH_SOURCE_LABEL[b.identifiedBy], b.file, ...figures.map((f) => (s ? s[f.key] : null)), error, warning, noteOf(d, decisions) || null];
   });
-  const merged = shown.map((d) => stats.get(d)).filter((s): s is BranchStats => s !== undefined);
-  const total = figures.map((f) => Math.round(merged.reduce((t, s) => t + s[f.key], 0) * 100) / 100);
-  rows.push([`合计（${merged.length} 个支部）`, null, null, null, ...total, null]);
-  return { name: SHEET_NAMES.summary, columns, rows, filter: true, totalRow: true };
+  for (const name of merge.missing) {
+    const { error, warning } = countBySeverity(merge.issues.filter((f) => f.value === name));
+    rows.push([name, VERDICT_LABEL.missing, null, null, ...figures.map(() => null), error, warning, "没有收到该支部的台账文件"]);
+  }
+  const merged = decisions.filter((d) => stats.has(d));
+  const branchFigures = merged.map((d) => stats.get(d)!);
+  const total = collegeStats(merged, branchFigures);
+  const counted = merged.reduce((n, d) => n + stats.get(d)!.members, 0);
+  rows.push([
+    `合计（已汇总 ${merged.length} 个支部）`,
+    null,
+    null,
+    null,
+    ...figures.map((f) => (f.key === "termState" ? termsOfCollege(branchFigures) : total[f.key])),
+    report.summary.errors,
+    report.summary.warnings,
+    counted > total.members ? `同一人在两个支部的花名册中只计一次（各支部合计 ${counted} 人）` : null,
+  ]);
+  const at = (header: string) => columns.findIndex((c) => c.header === header);
+  const looks: ColumnLook[] = [
+    { column: at("状态"), look: "verdict" },
+    ...figures.flatMap((f) => (f.look ? [{ column: at(f.header), look: f.look }] : [])),
+    { column: at("错误"), look: "alarm" },
+    { column: at("警告"), look: "alarm" },
+  ];
+  return { name: SHEET_NAMES.summary, columns, rows, filter: true, totalRow: true, looks };
+}
+
+/** What the committee should know beside the figures: the name as written, older files, why unreadable. */
+function noteOf(d: Decision, decisions: readonly Decision[]): string {
+  const { branch } = d.input;
+  const notes: string[] = [];
+  if (branch.written !== undefined && branch.written !== branch.name) notes.push(`名称写作“${branch.written}”`);
+  if (d.status === "unreadable") notes.push(d.reason ?? "");
+  if (d.status === "skipped") notes.push(`已有更新的文件“${d.keptInstead?.file ?? ""}”`);
+  for (const o of decisions) if (o.keptInstead === d.input) notes.push(`较旧的文件“${o.input.file}”未汇总`);
+  return notes.join("；");
 }
 
 const COLUMN_KIND: Record<FieldKind, ColumnKind> = {

@@ -1,7 +1,7 @@
 /**
  * Types of the consolidation (issue 6): branch workbooks in, the merge report
  * (INTERFACES.md "Merge report") and a host-free summary model out. The model
- * is plain data; src/io/summary-writer.ts (exceljs) and the add-in render it.
+ * is plain data; src/io/summary-xlsx.ts and the add-in render it.
  */
 import type { IsoDate } from "../dates";
 import type { WorkbookResult } from "../engine";
@@ -10,6 +10,7 @@ import type { LedgerKey } from "../ledger";
 import type { Profile } from "../profile";
 import type { FileReport, ValidationReport } from "../report";
 import type { TemplateMarker, Workbook } from "../table";
+import type { BranchVerdict } from "./verdict";
 
 /** One submitted file: the workbook read from it, or why it could not be read. */
 export type MergeInput =
@@ -19,9 +20,15 @@ export type MergeInput =
 /** Where the branch name of a submission was found. */
 export type BranchSource = "roster" | "marker" | "title" | "file";
 
+/** How a submission's name matched the list of expected branches (--expect). */
+export type BranchMatch = "exact" | "normalised" | "fuzzy";
+
 export interface BranchIdentity {
   name: string;
   source: BranchSource;
+  /** The name as the submission wrote it, when it was matched to a listed name. */
+  written?: string;
+  match?: BranchMatch;
 }
 
 /** A submission after validation: what the merge decides on. */
@@ -34,6 +41,8 @@ export interface CheckedInput {
   result: WorkbookResult | null;
   marker: TemplateMarker | null;
   branch: BranchIdentity;
+  /** Every name the submission was found under, the most trusted first (branch is the first, or the listed name it matched). */
+  candidates: BranchIdentity[];
   /** The latest (non-future) date in the workbook's ledgers: how recent the submission is. */
   latestDate: IsoDate | null;
 }
@@ -61,6 +70,11 @@ export interface MergeBranch {
   identifiedBy: BranchSource;
   /** Roster rows of the file (0 when unreadable). */
   members: number;
+  /** Where the branch stands: pass (可通过), return (需退回), unreadable, superseded. */
+  verdict: BranchVerdict;
+  /** How its name matched the --expect list, and the name as written when that differs. */
+  match?: BranchMatch;
+  writtenName?: string;
   /** Why a file was skipped or could not be read. */
   reason?: string;
 }
@@ -89,6 +103,8 @@ export interface MergeSection {
   output: string | null;
   branches: MergeBranch[];
   missing: string[];
+  /** Branches by verdict, the missing ones included: the totals every view shows. */
+  totals: Record<BranchVerdict, number>;
   reconciliation: Reconciliation;
   /** Findings about no single file (merge.missing-branch). */
   issues: Finding[];
@@ -128,9 +144,22 @@ export interface SummarySheet {
   filter: boolean;
   /** The last row is a total row (written bold). */
   totalRow: boolean;
+  /** Columns shown at a glance (conditional formats), over the rows above any total row. */
+  looks?: ColumnLook[];
+}
+
+/**
+ * bar: a data bar over a rate (培训达标率 …); alarm: a colour scale from white to
+ * red over a count of problems; verdict: each status label in its colour.
+ */
+export interface ColumnLook {
+  column: number;
+  look: "bar" | "alarm" | "verdict";
 }
 
 export interface SummaryModel {
+  /** The as-of date, printed in every page footer. */
+  asOf: IsoDate;
   sheets: SummarySheet[];
 }
 
