@@ -8,7 +8,6 @@
  *                         reconciliation, 汇总 / ledgers / 问题清单 / 未提交
  */
 import { compareFindings, countBySeverity, type Finding } from "../finding";
-import { sheetsOf } from "../ledger";
 import { buildReport, holdsLedgers, readStatus, type FileReport } from "../report";
 import { checkInput } from "./check";
 import { duplicatePersonFindings, missingBranches, staleTemplateFindings, supersededFindings, unreadableFindings, type FileFindings } from "./cross";
@@ -17,7 +16,8 @@ import { decide, type Decision } from "./select";
 import { resolveBranches } from "./identity";
 import { overviewSheet } from "./overview";
 import { consolidatedSheets, issuesSheet, missingSheet, summarySheet } from "./sheets";
-import { branchStats, membersOnce, rosterRows, type BranchStats } from "./stats";
+import { branchStats, rosterRows, type BranchStats } from "./stats";
+import { onePerPerson } from "../members";
 import type { CheckedInput, MergeBranch, MergeInput, MergeOptions, MergeOutcome, MergeReport, MergeSection, SummaryModel } from "./types";
 import { countVerdicts, verdictOf, type BranchVerdict } from "./verdict";
 
@@ -51,7 +51,7 @@ export function mergeChecked(checked: readonly CheckedInput[], options: MergeOpt
       file: d.input.file,
       status: d.status,
       identifiedBy: branch.source,
-      members: d.input.result ? membersOnce(rosterRows(d.input.result.parsed)).length : 0,
+      members: d.input.result ? onePerPerson(rosterRows(d.input.result.parsed)).length : 0,
       verdict: verdictOf(d.status, files[i]),
       ...(branch.match ? { match: branch.match } : {}),
       ...(branch.written !== undefined && branch.written !== branch.name ? { writtenName: branch.written } : {}),

@@ -4,7 +4,7 @@
  * funding entitlement and spending, training and meeting completion, the term. Figures, not rules: anything wrong is
  * already a finding of the shared rules; here it is only counted.
  */
-import { addYears, daysInMonth, parts, type IsoDate } from "../dates";
+import { addYears, parts, type IsoDate } from "../dates";
 import type { Finding } from "../finding";
 import type { LedgerRow, LedgerSheet, ParsedWorkbook } from "../ledger";
 import { num, sheetsOf, text } from "../ledger";
@@ -13,7 +13,10 @@ import { hasEnded, periodsOfYear, yearsCovered } from "../periods";
 import type { Profile } from "../profile";
 import type { FileReport } from "../report";
 import { allIssues } from "../report";
-import { findMember, isLeader, personId, personKeys, rosterIndex } from "../rules/people";
+import { findMember, isLeader, rosterIndex } from "../rules/people";
+import { memberMonths } from "../rules/dues";
+import { duesMonths } from "../dues-months";
+import { onePerPerson } from "../members";
 
 /** Members by type and category. */
 export interface MemberCounts {
@@ -48,41 +51,21 @@ export interface BranchStats extends MemberCounts {
 export type TermState = "正常" | "6 个月内到期" | "已超期";
 
 const cents = (n: number) => Math.round(n * 100) / 100;
-const sumOver = (sheets: LedgerSheet[], value: (row: LedgerSheet["rows"][number]) => number) =>
-  cents(sheets.reduce((total, s) => total + s.rows.reduce((t, r) => t + value(r), 0), 0));
+const sumOver = (sheets: LedgerSheet[], value: (row: LedgerSheet["rows"][number], sheet: LedgerSheet) => number) =>
+  cents(sheets.reduce((total, s) => total + s.rows.reduce((t, r) => t + value(r, s), 0), 0));
 export const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
 
-/**
- * Months of dues that are due by the as-of date: the months that have ended
- * (dues are paid for the month, 党费规定), all twelve on 31 December.
- */
-export function duesMonthsDue(asOf: IsoDate): number {
-  const { y, m, d } = parts(asOf);
-  return d === daysInMonth(y, m) ? m : m - 1;
-}
+/** Months of dues due by the as-of date in its year (党费规定: paid for each month that has ended; all twelve on 31 December). */
+export const duesMonthsDue = (asOf: IsoDate): number => duesMonths(parts(asOf).y, asOf).length;
 
 /**
- * The summary's 党费应缴 of a branch: the one place it is computed. Each dues
- * row's 月应缴 times the months due by the as-of date.
+ * The summary's 党费应缴 of a branch: the one place it is computed, by the dues
+ * rule's own months – each row's 月应缴 times the months the member owes, from
+ * the admission month of a member admitted this year (党费规定).
  */
-export function duesDue(parsed: ParsedWorkbook, asOf: IsoDate): number {
-  return sumOver(sheetsOf(parsed, "dues"), (r) => (num(r, "monthlyDue") ?? 0) * duesMonthsDue(asOf));
-}
-
-/**
- * The members of a roster, each once: a person written twice (the same 身份证号,
- * or the same name without one) is counted once (roster.duplicate-id reports the
- * second row). The rows kept are the first of each person.
- */
-export function membersOnce(rows: readonly LedgerRow[]): LedgerRow[] {
-  const keys = personKeys(rows as LedgerRow[]);
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const key = keys.get(r)!;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+export function duesDue(parsed: ParsedWorkbook, profile: Profile, asOf: IsoDate): number {
+  const ctx = { profile, asOf, workbook: parsed };
+  return sumOver(sheetsOf(parsed, "dues"), (r, sheet) => (num(r, "monthlyDue") ?? 0) * memberMonths(sheet, r, ctx).keys.length);
 }
 
 export function memberCounts(members: readonly LedgerRow[]): MemberCounts {
@@ -102,27 +85,17 @@ export function memberCounts(members: readonly LedgerRow[]): MemberCounts {
  * rosters of two branches (merge.duplicate-person) counts once; a row without
  * an ID counts as its own person.
  */
-export function collegeMembers(rosters: readonly LedgerRow[][]): LedgerRow[] {
-  const seen = new Set<string>();
-  return rosters.flatMap((rows) =>
-    membersOnce(rows).filter((r) => {
-      const id = text(r, "idNumber");
-      if (!id) return true;
-      if (seen.has(personId(id))) return false;
-      seen.add(personId(id));
-      return true;
-    }),
-  );
-}
+/** The college's members, each once across branches (merge.duplicate-person names the second branch). */
+export const collegeMembers = (rosters: readonly LedgerRow[][]): LedgerRow[] => onePerPerson(rosters.flat());
 
 export const rosterRows = (parsed: ParsedWorkbook): LedgerRow[] => sheetsOf(parsed, "roster").flatMap((s) => s.rows);
 
 export function branchStats(parsed: ParsedWorkbook, report: FileReport, profile: Profile, asOf: IsoDate): BranchStats {
-  const members = membersOnce(rosterRows(parsed));
+  const members = onePerPerson(rosterRows(parsed));
   const counts = memberCounts(members);
   const funding = sheetsOf(parsed, "funding");
   const issues = allIssues(report);
-  const due = duesDue(parsed, asOf);
+  const due = duesDue(parsed, profile, asOf);
   const paid = sumOver(sheetsOf(parsed, "dues"), paidInRow);
   const trainingDoneCount = trainingDone(parsed, members, profile, asOf);
   const meetingsRequired = meetingPeriods(parsed, members.length, profile, asOf);
@@ -213,7 +186,7 @@ const DEVELOPMENT_STAGES = [
  */
 function developmentStages(parsed: ParsedWorkbook, asOf: IsoDate): Pick<BranchStats, "applicants" | "activists" | "candidates"> {
   const out = { applicants: 0, activists: 0, candidates: 0 };
-  for (const row of membersOnce(sheetsOf(parsed, "development").flatMap((s) => s.rows))) {
+  for (const row of onePerPerson(sheetsOf(parsed, "development").flatMap((s) => s.rows))) {
     const reached = DEVELOPMENT_STAGES.find(([key]) => {
       const d = text(row, key);
       return d !== null && d <= asOf;

@@ -121,7 +121,7 @@ interface MemberMonths {
   keys: string[];
 }
 
-function memberMonths(sheet: LedgerSheet, row: LedgerRow, ctx: RuleContext): MemberMonths {
+export function memberMonths(sheet: LedgerSheet, row: LedgerRow, ctx: RuleContext): MemberMonths {
   const year = ledgerYear(sheet, parts(ctx.asOf).y);
   const member = findMember(rosterIndex(ctx.workbook), text(row, "idNumber"), text(row, "name"));
   const admitted = member ? date(member, "joinDate") : null;
