@@ -4,8 +4,8 @@
  * while the findings are still listed).
  */
 import { ALL_CAPABILITIES, missingFeatures } from "../../src/addin/excel/capabilities";
-import { AddinError } from "../../src/addin/excel/errors";
-import { RESULTS_SHEET } from "../../src/addin/excel/marks";
+import { AddinError } from "../../src/addin/shared/errors";
+import { RESULTS_SHEET } from "../../src/addin/shared/marks";
 import { cellKey, FakeWorkbook, installFakeExcel } from "./fake-excel";
 import { openSample, plantedCells, run } from "./host";
 

@@ -6,7 +6,7 @@
  * left behind when Excel fails halfway.
  */
 import { ALL_CAPABILITIES } from "../../src/addin/excel/capabilities";
-import { AddinError } from "../../src/addin/excel/errors";
+import { AddinError } from "../../src/addin/shared/errors";
 import { insertSummaryInExcel } from "../../src/addin/excel/summary";
 import { mergeWorkbooks, type SummaryModel } from "../../src/core/merge";
 import { BUILTIN_PROFILES } from "../../src/core/profile";

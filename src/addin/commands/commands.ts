@@ -10,7 +10,8 @@ import { countBySeverity } from "../../core/finding";
 import { clearMarksInExcel } from "../excel/clear";
 import { detectCapabilities } from "../excel/capabilities";
 import { insertTemplateInExcel } from "../excel/template";
-import { validateInExcel, type Scope } from "../excel/validate";
+import { validateInExcel } from "../excel/validate";
+import type { Scope } from "../shared/run-plan";
 import { savedProfile } from "../office";
 
 type Action = () => Promise<string[]>;

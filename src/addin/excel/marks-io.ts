@@ -3,9 +3,9 @@
  * queues work on the context; the callers own every context.sync(), so the
  * number of round trips per run stays constant however many cells there are.
  */
-import { joinUnderLimit, runsOf } from "./address";
+import { joinUnderLimit, runsOf } from "../shared/address";
 import type { Capabilities } from "./capabilities";
-import { isNoFill, isOurNote, STORE_SHEET, storeRows, type AnnotationKind, type Fill, type MarkEntry } from "./marks";
+import { isNoFill, isOurNote, STORE_SHEET, storeRows, type AnnotationKind, type Fill, type MarkEntry } from "../shared/marks";
 
 const FILL_PROPS = "color";
 const FILL_PROPS_FULL = "color,pattern,patternColor,tintAndShade";
