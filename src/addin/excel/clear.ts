@@ -8,12 +8,7 @@ import type { Capabilities } from "./capabilities";
 import { runInExcel } from "./errors";
 import { annotationsByCell, fillOf, loadAnnotationItems, loadAnnotationLocations, loadFill, restoreMarks, writeStore } from "./marks-io";
 import { markKey, RESULTS_SHEET, STORE_SHEET } from "../shared/marks";
-import { planClear, stillOurs } from "../shared/run-plan";
-
-export interface ClearResult {
-  restored: number;
-  notices: string[];
-}
+import { planClear, stillOurs, type ClearResult } from "../shared/run-plan";
 
 export async function clearMarksInExcel(caps: Capabilities): Promise<ClearResult> {
   return runInExcel((context) => clear(context, caps));

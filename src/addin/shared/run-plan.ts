@@ -23,10 +23,15 @@ export interface Progress {
   message: string;
 }
 
-export interface RunOptions {
+/** What a run validates against. */
+export interface RunSettings {
   scope: Scope;
   profile: Profile;
   asOf: IsoDate;
+}
+
+/** A host that can show progress and take a cancel between its steps. */
+export interface RunOptions extends RunSettings {
   onProgress?: (p: Progress) => void;
   isCancelled?: () => boolean;
 }
@@ -72,7 +77,7 @@ export interface Validated {
 }
 
 /** The core's report on the tables read; a workbook (or active sheet) without a ledger is refused. */
-export function validateTables(tables: Table[], workbookName: string | undefined, active: string, options: RunOptions): Validated {
+export function validateTables(tables: Table[], workbookName: string | undefined, active: string, options: RunSettings): Validated {
   const workbook: Workbook = { name: workbookName || "当前工作簿", sheets: tables };
   const { report } = reportWorkbook(workbook, options);
   if (report.status === "unreadable") throw new AddinError("no-ledger", report.error ?? noLedgerMessage(workbook));
@@ -168,7 +173,7 @@ export function annotatedMarks(sheet: string, marks: readonly CellMark[], entrie
 }
 
 /** The first line of 校验结果. */
-export function resultsSummary(workbookName: string, options: RunOptions, active: string, findings: readonly Finding[]): string {
+export function resultsSummary(workbookName: string, options: RunSettings, active: string, findings: readonly Finding[]): string {
   const counts = countBySeverity(findings);
   const where = options.scope === "all" ? "全部工作表" : `工作表“${active}”`;
   return `${workbookName} · ${where} · 核对日期 ${options.asOf} · 配置 ${options.profile.name} · 错误 ${counts.error}、警告 ${counts.warning}、提示 ${counts.info}`;
@@ -179,6 +184,19 @@ export interface ClearPlan {
   kept: MarkEntry[];
   todo: MarkEntry[];
   sheetNames: string[];
+  notices: string[];
+}
+
+/** What a ribbon button says after a run: nothing when all went as planned (the marks speak), else a summary and the notices. */
+export function commandLines(result: RunResult, scope: Scope): string[] {
+  if (result.notices.length === 0) return [];
+  const c = countBySeverity(result.findings);
+  const where = scope === "all" ? "全部工作表" : `工作表“${result.activeSheet}”`;
+  return [`${where}：错误 ${c.error} 个、警告 ${c.warning} 个、提示 ${c.info} 个，已标记 ${result.marked} 个单元格，清单见“校验结果”表。`, ...result.notices];
+}
+
+export interface ClearResult {
+  restored: number;
   notices: string[];
 }
 
