@@ -81,4 +81,4 @@ const callbacks = {
   OnGetEnabled: () => true,
 };
 
-Object.assign(window, callbacks);
+Object.assign(globalThis, callbacks);
