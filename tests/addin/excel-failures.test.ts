@@ -6,7 +6,8 @@
 import { ALL_CAPABILITIES, missingFeatures } from "../../src/addin/excel/capabilities";
 import { AddinError } from "../../src/addin/shared/errors";
 import { RESULTS_SHEET } from "../../src/addin/shared/marks";
-import { cellKey, FakeWorkbook, installFakeExcel } from "./fake-excel";
+import { FakeWorkbook, installFakeExcel } from "./fake-excel";
+import { cellKey } from "./fake-grid";
 import { openSample, plantedCells, run } from "./host";
 
 const snapshot = (wb: FakeWorkbook) => JSON.stringify(wb.sheets.map((s) => [s.name, wb.contents(s.name), [...s.cells.values()].map((c) => c.fill), [...s.notes]]));

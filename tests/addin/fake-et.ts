@@ -11,9 +11,10 @@
  * refuses adding, renaming and deleting sheets; AddComment on a cell that has
  * one fails. Every object-model access is counted (`calls`).
  *
- * Self-contained (no imports): tests/e2e transpiles this file and runs the
- * same fake in the browser as window.Application.
+ * Imports only fake-grid.ts: tests/e2e bundles the two and runs the same
+ * fake in the browser as window.Application.
  */
+import { cellKey, cellRef, colLetters, colOf, GridWorkbook, parseArea as gridArea, parseCell as gridCell, rowOf, type FakeTableInput, type GridArea } from "./fake-grid";
 
 export interface FakeInterior {
   Color: number;
@@ -30,12 +31,7 @@ export interface FakeEtCell {
   bold?: boolean;
 }
 
-interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+type Area = GridArea;
 
 export interface FakeEtSheet {
   name: string;
@@ -51,51 +47,17 @@ export interface FakeEtSheet {
   validations: Map<string, { type: number; formula1: string }>;
 }
 
-/** What the tests put in: the shape of the core's Table. */
-export interface FakeEtTableInput {
-  name: string;
-  origin?: { row: number; col: number };
-  cells: ({ value: string | number | boolean | null; format?: string } | null)[][];
-  merges?: Area[];
-}
 
 export const XL_PATTERN_NONE = -4142;
 export const XL_PATTERN_SOLID = 1;
 export const NO_INTERIOR: FakeInterior = { Color: 0xffffff, Pattern: XL_PATTERN_NONE, PatternColor: 0, TintAndShade: 0 };
 
-const COLS = 16_384;
-export const etCellKey = (row: number, col: number): number => row * COLS + col;
-const key = etCellKey;
+const fail = (message: string) => new Error(message);
+const parseCell = (ref: string) => gridCell(ref, fail);
+const parseArea = (address: string) => gridArea(address, fail);
+const key = cellKey;
 
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function parseCell(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
-  if (!m) throw new Error(`无效的单元格引用: ${ref}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-function parseArea(address: string): Area {
-  const whole = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(address);
-  if (whole) return { top: 0, left: parseCell(`${whole[1]}1`).col, bottom: 1_048_575, right: parseCell(`${whole[2]}1`).col };
-  const [from, to = from] = address.split(":");
-  const a = parseCell(from);
-  const b = parseCell(to);
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-}
-
-export const cellRef = (row: number, col: number): string => `${colLetters(col)}${row + 1}`;
-
-export class FakeEtWorkbook {
-  sheets: FakeEtSheet[] = [];
-  active = "";
-  name = "测试工作簿.xlsx";
+export class FakeEtWorkbook extends GridWorkbook<FakeEtCell, FakeEtSheet> {
   protectStructure = false;
   displayAlerts = true;
   /** Sheets deleted while DisplayAlerts was on: WPS would have asked the secretary. */
@@ -106,21 +68,16 @@ export class FakeEtWorkbook {
   panes: { ID: number; url: string; Visible: boolean }[] = [];
   window = { SplitRow: 0, SplitColumn: 0 };
 
-  static fromTables(tables: FakeEtTableInput[]): FakeEtWorkbook {
-    const wb = new FakeEtWorkbook();
-    for (const t of tables) {
-      const sheet = wb.addSheet(t.name);
-      const origin = t.origin ?? { row: 0, col: 0 };
-      t.cells.forEach((row, r) =>
-        row.forEach((c, col) => {
-          if (!c || c.value === null || c.value === "") return;
-          sheet.cells.set(key(origin.row + r, origin.col + col), { value: c.value, numberFormat: c.format ?? "General", interior: { ...NO_INTERIOR } });
-        }),
-      );
-      sheet.merges = t.merges ?? [];
-    }
-    wb.active = tables[0]?.name ?? "";
-    return wb;
+  static fromTables(tables: FakeTableInput[]): FakeEtWorkbook {
+    return new FakeEtWorkbook().load(tables);
+  }
+
+  protected missing(message: string): Error {
+    return new Error(message);
+  }
+
+  protected newCell(value: string | number | boolean, numberFormat: string): FakeEtCell {
+    return { value, numberFormat, interior: { ...NO_INTERIOR } };
   }
 
   addSheet(name: string, after = this.sheets.length - 1): FakeEtSheet {
@@ -128,23 +85,6 @@ export class FakeEtWorkbook {
     const sheet: FakeEtSheet = { name, visible: -1, protectContents: false, cells: new Map(), comments: new Map(), merges: [], frozenRows: 0, columnWidths: new Map(), validations: new Map() };
     this.sheets.splice(after + 1, 0, sheet);
     return sheet;
-  }
-
-  sheet(name: string): FakeEtSheet {
-    const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new Error(`没有工作表“${name}”`);
-    return s;
-  }
-
-  cell(sheet: string, address: string): FakeEtCell | undefined {
-    const { row, col } = parseCell(address);
-    return this.sheet(sheet).cells.get(key(row, col));
-  }
-
-  /** Values and formulas of every cell, for before/after comparisons. */
-  contents(sheet: string): string {
-    const s = this.sheet(sheet);
-    return JSON.stringify([...s.cells].filter(([, c]) => c.value !== undefined || c.formula).map(([k, c]) => [k, c.value, c.formula ?? null]).sort());
   }
 }
 
@@ -307,7 +247,7 @@ class RangeModel {
   }
   get MergeCells(): boolean | null {
     this.touch();
-    const merged = [...this.keys()].map((k) => this.mergeOf(Math.floor(k / COLS), k % COLS) !== undefined);
+    const merged = [...this.keys()].map((k) => this.mergeOf(rowOf(k), colOf(k)) !== undefined);
     return merged.every(Boolean) ? true : merged.some(Boolean) ? null : false;
   }
   get MergeArea(): RangeModel {
@@ -401,8 +341,8 @@ class SheetModel {
     this.wb.calls += 1;
     let a: Area | null = null;
     for (const k of this.state.cells.keys()) {
-      const r = Math.floor(k / COLS);
-      const c = k % COLS;
+      const r = rowOf(k);
+      const c = colOf(k);
       a = a ? { top: Math.min(a.top, r), left: Math.min(a.left, c), bottom: Math.max(a.bottom, r), right: Math.max(a.right, c) } : { top: r, left: c, bottom: r, right: c };
     }
     return new RangeModel(this.wb, this.state, a ?? { top: 0, left: 0, bottom: 0, right: 0 });

@@ -6,7 +6,8 @@
 import { AddinError } from "../../src/addin/shared/errors";
 import { RESULTS_SHEET, STORE_SHEET } from "../../src/addin/shared/marks";
 import { clearMarksInWps } from "../../src/addin/wps/clear";
-import { etCellKey, FakeEtWorkbook, installFakeEt, NO_INTERIOR } from "./fake-et";
+import { FakeEtWorkbook, installFakeEt, NO_INTERIOR } from "./fake-et";
+import { cellKey } from "./fake-grid";
 import { plantedCells } from "./host";
 import { etSnapshot, openSampleInWps, runInFakeWps } from "./wps-host";
 
@@ -51,7 +52,7 @@ describe("refusals leave the workbook untouched", () => {
 
   it("refuses a used range too large to read, before reading any value", () => {
     const wb = openSampleInWps();
-    wb.sheets[0].cells.set(etCellKey(1_048_000, 300), { value: "x", numberFormat: "General", interior: { ...NO_INTERIOR } });
+    wb.sheets[0].cells.set(cellKey(1_048_000, 300), { value: "x", numberFormat: "General", interior: { ...NO_INTERIOR } });
     const before = etSnapshot(wb);
     const e = refusal(() => runInFakeWps());
     expect(e.kind).toBe("too-large");

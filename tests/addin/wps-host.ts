@@ -2,15 +2,13 @@
 import { BUILTIN_PROFILES } from "../../src/core/profile";
 import type { RunSettings } from "../../src/addin/shared/run-plan";
 import { validateInWps } from "../../src/addin/wps/validate";
-import { readXlsx } from "../../src/io/read-xlsx";
-import { makeSamples, SAMPLE_AS_OF } from "../fixtures/samples";
+import { SAMPLE_AS_OF } from "../fixtures/samples";
 import { FakeEtWorkbook, installFakeEt } from "./fake-et";
-import { STUDENT_SAMPLE } from "./host";
+import { sampleSheets, STUDENT_SAMPLE } from "./host";
 
 /** A sample branch workbook (tests/fixtures/samples.ts) opened in the fake WPS. */
 export function openSampleInWps(file = STUDENT_SAMPLE): FakeEtWorkbook {
-  const sample = makeSamples().find((s) => s.file === file)!;
-  const wb = FakeEtWorkbook.fromTables(readXlsx(sample.bytes, file).sheets);
+  const wb = FakeEtWorkbook.fromTables(sampleSheets(file));
   wb.name = file;
   installFakeEt(wb);
   return wb;

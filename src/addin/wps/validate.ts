@@ -10,69 +10,55 @@ import type { Table } from "../../core/table";
 import { isOwnSheet, RESULTS_SHEET, STORE_SHEET, type CellMark } from "../shared/marks";
 import { resultRows } from "../shared/results-sheet";
 import { neutralError } from "../shared/errors";
-import {
-  annotatedMarks,
-  cellsToRead,
-  planWrite,
-  recordEntries,
-  refuseOwnSheet,
-  refuseTooLarge,
-  resultsSummary,
-  splitRecord,
-  stillOurs,
-  unmarkedOn,
-  validateTables,
-  type RunResult,
-  type RunSettings,
-} from "../shared/run-plan";
+import * as plan from "../shared/run-plan";
 import type { EtApplication, EtComment, EtWorksheet } from "./et";
 import { paint, readFills } from "./interior";
 import { readTable, usedArea } from "./read";
 import { activeWorkbook, addSheet, commentsByCell, deleteSheet, restoreMarks, runInWps, sheetsOf, storeValues, writeFailure, writeStore } from "./workbook";
 
-export function validateInWps(options: RunSettings): RunResult {
+export function validateInWps(options: plan.RunSettings): plan.RunResult {
   return runInWps((app) => run(app, options));
 }
 
-function run(app: EtApplication, options: RunSettings): RunResult {
+function run(app: EtApplication, options: plan.RunSettings): plan.RunResult {
   const { scope } = options;
   const wb = activeWorkbook(app);
   const all = sheetsOf(wb);
   const active = app.ActiveSheet?.Name ?? all[0]?.Name ?? "";
-  refuseOwnSheet(scope, active);
+  plan.refuseOwnSheet(scope, active);
   const ledgerSheets = all.filter((s) => !isOwnSheet(s.Name));
   const storeSheet = all.find((s) => s.Name === STORE_SHEET);
   const resultsSheet = all.find((s) => s.Name === RESULTS_SHEET);
 
   const used = ledgerSheets.map(usedArea);
-  refuseTooLarge(
+  plan.refuseTooLarge(
     used.reduce((n, u) => n + u.rows, 0),
     used.reduce((n, u) => n + u.cells, 0),
   );
   const tables: Table[] = ledgerSheets.map((s, i) => readTable(s, used[i]));
-  const { workbook, report, findings } = validateTables(tables, wb.Name, active, options);
-  const result = (marked: number, resultsWritten: boolean, notices: string[]): RunResult => ({ report, findings, activeSheet: active, marked, notices, resultsWritten });
+  const { workbook, report, findings } = plan.validateTables(tables, wb.Name, active, options);
+  const result = (marked: number, resultsWritten: boolean, notices: string[]): plan.RunResult => ({ report, findings, activeSheet: active, marked, notices, resultsWritten });
   if (wb.ProtectStructure) return result(0, false, [neutralError("protected-workbook").message]);
 
   const states = ledgerSheets.map((s) => ({ name: s.Name, protected: s.ProtectContents }));
-  const { writable, marks, notices } = planWrite(findings, states, scope, active, true);
-  const { replaced, kept } = splitRecord(storeValues(storeSheet), all.map((s) => s.Name), writable);
+  const { writable, marks, notices } = plan.planWrite(findings, states, scope, active, true);
+  const { replaced, kept } = plan.splitRecord(storeValues(storeSheet), all.map((s) => s.Name), writable);
   const byName = new Map(ledgerSheets.filter((s) => writable.has(s.Name)).map((s) => [s.Name, s]));
-  const fills = new Map([...byName].map(([name, sheet]) => [name, readFills(sheet, cellsToRead(replaced, marks).filter((c) => c.sheet === name).map((c) => c.cell))]));
+  const fills = new Map([...byName].map(([name, sheet]) => [name, readFills(sheet, plan.cellsToRead(replaced, marks).filter((c) => c.sheet === name).map((c) => c.cell))]));
   const comments = new Map([...byName].map(([name, sheet]) => [name, commentsByCell(sheet)]));
   const current = (sheet: string, cell: string) => fills.get(sheet)!.get(cell)!;
-  const entries = recordEntries(marks, replaced, current, (sheet, cell) => comments.get(sheet)?.get(cell)?.Text(), "comment");
+  const entries = plan.recordEntries(marks, replaced, current, (sheet, cell) => comments.get(sheet)?.get(cell)?.Text(), "comment");
 
   try {
     writeStore(app, wb, storeSheet, [...kept, ...entries]);
     for (const [name, sheet] of byName) {
-      restoreMarks(sheet, unmarkedOn(name, replaced, marks), comments.get(name)!, stillOurs(current));
+      restoreMarks(sheet, plan.unmarkedOn(name, replaced, marks), comments.get(name)!, plan.stillOurs(current));
       paint(sheet, marks.filter((m) => m.sheet === name).map((m) => ({ cell: m.cell, fill: { color: m.color } })));
-      writeComments(sheet, annotatedMarks(name, marks, entries), comments.get(name)!);
+      writeComments(sheet, plan.annotatedMarks(name, marks, entries), comments.get(name)!);
     }
     deleteSheet(app, resultsSheet);
     const out = addSheet(wb, RESULTS_SHEET);
-    const table = resultRows(findings, resultsSummary(workbook.name, options, active, findings));
+    const table = resultRows(findings, plan.resultsSummary(workbook.name, options, active, findings));
     const target = out.Range(`A1:F${table.length}`);
     target.NumberFormat = "General";
     target.Formula = table;
