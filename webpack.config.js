@@ -13,7 +13,8 @@
  *
  * The WPS 加载项 (wpsjs layout) is built beside it into dist/wps/: ribbon.xml,
  * index.html (the entry page with the ribbon callbacks) and the same task pane
- * without office.js, which WPS does not have – docs/wps.md.
+ * without office.js, which WPS does not have – docs/wps.md. `npm start`
+ * serves the Excel add-in only.
  */
 const fs = require("node:fs");
 const os = require("node:os");

@@ -106,15 +106,17 @@ it("says in a message box why 校验本表 cannot run on a sheet that is no ledg
   await page.close();
 });
 
-it("opens the built pane in Chromium without office.js, ready to choose files", async () => {
+it("opens the built pane in WPS without office.js and without the network, ready to choose files", async () => {
   const page = await wps.browser.newPage();
   const requested: string[] = [];
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
     requested.push(route.request().url());
     return route.abort();
   });
+  await page.addInitScript(fakeWps());
   await page.goto(`${wps.url}taskpane.html?view=merge`);
   await page.waitForSelector("body[data-mode=standalone]");
+  expect(await page.textContent("#mode")).toContain("在 WPS 中运行");
   expect(await page.isVisible("#merge-files")).toBe(true);
   expect(requested).toEqual([]);
   await page.close();

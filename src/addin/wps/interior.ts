@@ -63,11 +63,14 @@ function fillOfInterior(i: EtInterior): Fill | null {
 export function readFills(sheet: EtWorksheet, cells: readonly string[]): Map<string, Fill> {
   const out = new Map<string, Fill>();
   const visit = (a: Area): void => {
-    const fill = fillOfInterior(sheet.Range(areaAddress(a)).Interior);
-    if (fill || a.top === a.bottom) {
-      for (let r = a.top; r <= a.bottom; r++) out.set(cellAddress(r, a.left), fill ?? { color: "#FFFFFF", pattern: "None" });
+    const address = areaAddress(a);
+    const fill = fillOfInterior(sheet.Range(address).Interior);
+    if (fill) {
+      for (let r = a.top; r <= a.bottom; r++) out.set(cellAddress(r, a.left), fill);
       return;
     }
+    // Every read comes before the first write: failing here leaves the workbook as it was.
+    if (a.top === a.bottom) throw new Error(`WPS 没有给出单元格 ${address} 的填充`);
     const mid = Math.floor((a.top + a.bottom) / 2);
     visit({ ...a, bottom: mid });
     visit({ ...a, top: mid + 1 });

@@ -70,10 +70,8 @@ function onAction(control: RibbonControl): boolean {
 }
 
 const callbacks = {
-  OnAddinLoad: (ribbonUI: unknown) => {
-    (application() as unknown as { ribbonUI?: unknown }).ribbonUI = ribbonUI;
-    return true;
-  },
+  /** Nothing to set up: every button reads the workbook when pressed. */
+  OnAddinLoad: () => true,
   OnAction: onAction,
   /** Every button has the add-in's icon (assets/ beside this page). */
   GetImage: () => "assets/icon-32.png",
