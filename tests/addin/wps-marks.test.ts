@@ -3,12 +3,13 @@
  * branch's planted mistakes get a colour and a comment, 校验结果 lists them
  * with links, and 清除标记 puts every fill back – no value is touched.
  */
-import { MARK_COLORS, NOTE_PREFIX, RESULTS_SHEET, STORE_SHEET } from "../../src/addin/shared/marks";
+import { MARK_COLORS, NOTE_PREFIX, parseStore, RESULTS_SHEET, STORE_SHEET } from "../../src/addin/shared/marks";
 import { clearMarksInWps } from "../../src/addin/wps/clear";
 import { insertTemplateInWps } from "../../src/addin/wps/template";
 import { BUILTIN_PROFILES } from "../../src/core/profile";
 import { roster } from "../../src/core/ledgers";
 import { FakeEtWorkbook, installFakeEt, NO_INTERIOR } from "./fake-et";
+import { cellKey, rowOf } from "./fake-grid";
 import { openSample, plantedCells, run } from "./host";
 import { bgr, openSampleInWps, runInFakeWps } from "./wps-host";
 
@@ -70,6 +71,18 @@ describe("校验全部 in WPS on the student branch sample", () => {
     expect(wb.cell(p.sheet!, p.cell!)!.interior).toEqual(own);
     expect(wb.cell(q.sheet!, q.cell!)!.interior).toEqual(NO_INTERIOR);
     expect(wb.sheet(q.sheet!).comments.get(q.cell!)).toBe("支委会已核实");
+  });
+
+  it("records the original fill as the Excel add-in does (#RRGGBB, Office.js pattern names), so either host can clear it", () => {
+    const wb = openSampleInWps();
+    const [p] = plantedCells();
+    wb.cell(p.sheet!, p.cell!)!.interior = { Color: 0xf0b000, Pattern: 13, PatternColor: 0x0000ff, TintAndShade: 0.2 };
+    runInFakeWps();
+    const store = wb.sheet(STORE_SHEET);
+    const rows = [...new Set([...store.cells.keys()].map(rowOf))].map((r) => [0, 1, 2, 3, 4].map((c) => store.cells.get(cellKey(r, c))?.value ?? ""));
+    const entry = parseStore(rows).find((e) => e.sheet === p.sheet && e.cell === p.cell);
+    expect(entry?.original).toEqual({ color: "#00B0F0", pattern: "LightDown", patternColor: "#FF0000", tintAndShade: 0.2 });
+    expect(entry?.annotation).toBe("comment");
   });
 
   it("leaves a fill changed by hand after marking as the secretary set it", () => {
