@@ -10,6 +10,11 @@
  *
  * ADDIN_URL=https://host/path/ npm run build writes that address into the
  * deployed manifest instead of https://localhost:3000/.
+ *
+ * The WPS 加载项 (wpsjs layout) is built beside it into dist/wps/: ribbon.xml,
+ * index.html (the entry page with the ribbon callbacks) and the same task pane
+ * without office.js, which WPS does not have – docs/wps.md. `npm start`
+ * serves the Excel add-in only.
  */
 const fs = require("node:fs");
 const os = require("node:os");
@@ -38,19 +43,9 @@ function deployedManifest(content) {
   return content.toString().split(DEV_URL).join(base);
 }
 
-module.exports = (env, argv) => {
-  const dev = argv.mode !== "production";
+/** Both builds compile TypeScript the same way. */
+function common(dev) {
   return {
-    entry: {
-      taskpane: "./src/addin/taskpane/taskpane.ts",
-      commands: "./src/addin/commands/commands.ts",
-    },
-    output: {
-      path: path.resolve(__dirname, "dist/addin"),
-      filename: "[name].[contenthash:8].js",
-      chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
-    },
     devtool: dev ? "source-map" : false,
     resolve: {
       extensions: [".ts", ".js"],
@@ -67,6 +62,56 @@ module.exports = (env, argv) => {
       ],
     },
     performance: { hints: false },
+  };
+}
+
+/** The pane's page for WPS: the Excel pane's HTML without the office.js script tag. */
+function paneWithoutOfficeJs() {
+  const html = fs.readFileSync(path.join(__dirname, "src/addin/taskpane/taskpane.html"), "utf8");
+  return html.replace(/\s*<!--[^>]*office\.js[^>]*-->/, "").replace(/\s*<script src="https:\/\/appsforoffice[^"]*"><\/script>/, "");
+}
+
+function wps(dev) {
+  return {
+    ...common(dev),
+    name: "wps",
+    entry: {
+      main: "./src/addin/wps/main.ts",
+      taskpane: "./src/addin/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist/wps"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/addin/wps/index.html", chunks: ["main"] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", templateContent: paneWithoutOfficeJs(), chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/addin/wps/ribbon.xml", to: "ribbon.xml" },
+        ],
+      }),
+    ],
+  };
+}
+
+function excel(env, dev) {
+  return {
+    ...common(dev),
+    name: "excel",
+    entry: {
+      taskpane: "./src/addin/taskpane/taskpane.ts",
+      commands: "./src/addin/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist/addin"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/addin/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/addin/commands/commands.html", chunks: ["commands"] }),
@@ -85,4 +130,9 @@ module.exports = (env, argv) => {
       client: { overlay: false },
     },
   };
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  return env.WEBPACK_SERVE ? excel(env, dev) : [excel(env, dev), wps(dev)];
 };

@@ -10,8 +10,11 @@ export type Host = { kind: "excel"; caps: Capabilities } | { kind: "standalone";
 /** office.js never answers outside Office in some browsers: stop waiting after this. */
 const READY_TIMEOUT_MS = 5000;
 
+/** The pane inside a WPS 加载项: WPS gives every page window.Application (src/addin/wps). */
+const inWps = (): boolean => typeof (globalThis as { Application?: { ActiveWorkbook?: unknown } }).Application?.ActiveWorkbook !== "undefined";
+
 export async function detectHost(): Promise<Host> {
-  if (typeof Office === "undefined") return { kind: "standalone", reason: "未能加载 office.js（离线或在普通浏览器中打开）" };
+  if (typeof Office === "undefined") return { kind: "standalone", reason: inWps() ? "在 WPS 中运行（校验和标记请用功能区的按钮）" : "未能加载 office.js（离线或在普通浏览器中打开）" };
   const info = await Promise.race([
     Office.onReady(),
     new Promise<null>((resolve) => setTimeout(() => resolve(null), READY_TIMEOUT_MS)),

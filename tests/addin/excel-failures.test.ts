@@ -4,9 +4,10 @@
  * while the findings are still listed).
  */
 import { ALL_CAPABILITIES, missingFeatures } from "../../src/addin/excel/capabilities";
-import { AddinError } from "../../src/addin/excel/errors";
-import { RESULTS_SHEET } from "../../src/addin/excel/marks";
-import { cellKey, FakeWorkbook, installFakeExcel } from "./fake-excel";
+import { AddinError } from "../../src/addin/shared/errors";
+import { RESULTS_SHEET } from "../../src/addin/shared/marks";
+import { FakeWorkbook, installFakeExcel } from "./fake-excel";
+import { cellKey } from "./fake-grid";
 import { openSample, plantedCells, run } from "./host";
 
 const snapshot = (wb: FakeWorkbook) => JSON.stringify(wb.sheets.map((s) => [s.name, wb.contents(s.name), [...s.cells.values()].map((c) => c.fill), [...s.notes]]));

@@ -1,8 +1,8 @@
 /** The small pieces behind the marks: address batching, the mark record, text that must stay text, templates. */
-import { GET_RANGES_LIMIT, joinUnderLimit, runsOf } from "../../src/addin/excel/address";
+import { GET_RANGES_LIMIT, joinUnderLimit, runsOf } from "../../src/addin/shared/address";
 import { ALL_CAPABILITIES } from "../../src/addin/excel/capabilities";
-import { parseStore, storeRows, type MarkEntry } from "../../src/addin/excel/marks";
-import { asText, cellLink } from "../../src/addin/excel/results-sheet";
+import { parseStore, storeRows, type MarkEntry } from "../../src/addin/shared/marks";
+import { asText, cellLink } from "../../src/addin/shared/results-sheet";
 import { insertTemplateInExcel } from "../../src/addin/excel/template";
 import { makeFinding } from "../../src/core/finding";
 import { BUILTIN_PROFILES } from "../../src/core/profile";

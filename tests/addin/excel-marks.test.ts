@@ -5,7 +5,7 @@
  */
 import { clearMarksInExcel } from "../../src/addin/excel/clear";
 import { ALL_CAPABILITIES } from "../../src/addin/excel/capabilities";
-import { MARK_COLORS, NOTE_PREFIX, RESULTS_SHEET, STORE_SHEET } from "../../src/addin/excel/marks";
+import { MARK_COLORS, NOTE_PREFIX, RESULTS_SHEET, STORE_SHEET } from "../../src/addin/shared/marks";
 import { NO_FILL } from "./fake-excel";
 import { openSample, plantedCells, run } from "./host";
 

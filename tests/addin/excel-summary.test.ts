@@ -6,7 +6,7 @@
  * left behind when Excel fails halfway.
  */
 import { ALL_CAPABILITIES } from "../../src/addin/excel/capabilities";
-import { AddinError } from "../../src/addin/excel/errors";
+import { AddinError } from "../../src/addin/shared/errors";
 import { insertSummaryInExcel } from "../../src/addin/excel/summary";
 import { mergeWorkbooks, type SummaryModel } from "../../src/core/merge";
 import { BUILTIN_PROFILES } from "../../src/core/profile";
@@ -14,7 +14,8 @@ import { readXlsx } from "../../src/io/read-xlsx";
 import { makeBranch, toSheets, type BranchData } from "../fixtures/branch";
 import { buildWorkbook } from "../fixtures/builder";
 import { SAMPLE_AS_OF } from "../fixtures/samples";
-import { cellKey, FakeWorkbook, installFakeExcel, type FakeCell } from "./fake-excel";
+import { FakeWorkbook, installFakeExcel, type FakeCell } from "./fake-excel";
+import { cellKey } from "./fake-grid";
 
 const branch = (name: string, members: number, seed: number): BranchData =>
   makeBranch({ branch: name, members, seed, asOf: SAMPLE_AS_OF, studentShare: 0.5 });

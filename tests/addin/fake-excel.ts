@@ -7,9 +7,10 @@
  * with AccessDenied; getRanges refuses addresses over 8,192 characters; a note
  * cannot be added where one exists. Every sync is counted.
  *
- * Self-contained (no imports): tests/e2e transpiles this file and runs the
- * same fake in the browser behind a fake office.js.
+ * Imports only fake-grid.ts: tests/e2e bundles the two and runs the same
+ * fake in the browser behind a fake office.js.
  */
+import { areaRef, cellKey, cellRef, cellsOf, colOf, GridWorkbook, parseArea as gridArea, rowOf, type FakeTableInput, type GridArea } from "./fake-grid";
 
 export interface FakeFill {
   color: string;
@@ -39,13 +40,6 @@ export interface FakeSheet {
   validations: Map<string, unknown>;
 }
 
-/** What the tests put in: the shape of the core's Table. */
-export interface FakeTableInput {
-  name: string;
-  origin?: { row: number; col: number };
-  cells: ({ value: string | number | boolean | null; format?: string } | null)[][];
-  merges?: { top: number; left: number; bottom: number; right: number }[];
-}
 
 export const NO_FILL: FakeFill = { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: 0 };
 
@@ -59,17 +53,9 @@ export class FakeExcelError extends Error {
   }
 }
 
-interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+type Area = GridArea;
 
-export class FakeWorkbook {
-  sheets: FakeSheet[] = [];
-  active = "";
-  name = "测试工作簿.xlsx";
+export class FakeWorkbook extends GridWorkbook<FakeCell, FakeSheet> {
   protected = false;
   cellEditMode = false;
   syncs = 0;
@@ -83,20 +69,15 @@ export class FakeWorkbook {
   failSync: { sync: number; at: number; code: string } | null = null;
 
   static fromTables(tables: FakeTableInput[]): FakeWorkbook {
-    const wb = new FakeWorkbook();
-    for (const t of tables) {
-      const sheet = wb.addSheet(t.name);
-      const origin = t.origin ?? { row: 0, col: 0 };
-      t.cells.forEach((row, r) =>
-        row.forEach((c, col) => {
-          if (!c || c.value === null || c.value === "") return;
-          sheet.cells.set(key(origin.row + r, origin.col + col), { value: c.value, numberFormat: c.format ?? "General", fill: { ...NO_FILL } });
-        }),
-      );
-      sheet.merges = t.merges ?? [];
-    }
-    wb.active = tables[0]?.name ?? "";
-    return wb;
+    return new FakeWorkbook().load(tables);
+  }
+
+  protected missing(message: string): Error {
+    return new FakeExcelError("ItemNotFound", message);
+  }
+
+  protected newCell(value: string | number | boolean, numberFormat: string): FakeCell {
+    return { value, numberFormat, fill: { ...NO_FILL } };
   }
 
   addSheet(name: string): FakeSheet {
@@ -117,68 +98,15 @@ export class FakeWorkbook {
     this.sheets.push(sheet);
     return sheet;
   }
-
-  sheet(name: string): FakeSheet {
-    const s = this.sheets.find((x) => x.name === name);
-    if (!s) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
-    return s;
-  }
-
-  cell(sheet: string, address: string): FakeCell | undefined {
-    const { row, col } = parseCell(address);
-    return this.sheet(sheet).cells.get(key(row, col));
-  }
-
-  /** Values and formulas of every cell, for before/after comparisons. */
-  contents(sheet: string): string {
-    const s = this.sheet(sheet);
-    return JSON.stringify([...s.cells].filter(([, c]) => c.value !== "" || c.formula).map(([k, c]) => [k, c.value, c.formula ?? null]).sort());
-  }
 }
 
 // ---- addresses ----
 
-const COLS = 16_384;
-export const cellKey = (row: number, col: number): number => row * COLS + col;
+const invalid = (message: string) => new FakeExcelError("InvalidArgument", message);
+const parseArea = (address: string) => gridArea(address, invalid);
 const key = cellKey;
-const rowOf = (k: number) => Math.floor(k / COLS);
-const colOf = (k: number) => k % COLS;
-
-function colLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function parseCell(ref: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
-  if (!m) throw new FakeExcelError("InvalidArgument", `Invalid address: ${ref}`);
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-function parseArea(address: string): Area {
-  const local = address.slice(address.lastIndexOf("!") + 1);
-  const whole = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(local);
-  if (whole) {
-    const a = parseCell(`${whole[1]}1`).col;
-    const b = parseCell(`${whole[2]}1`).col;
-    return { top: 0, left: a, bottom: 1_048_575, right: b };
-  }
-  const [from, to = from] = local.split(":");
-  const a = parseCell(from);
-  const b = parseCell(to);
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-}
-
-const cellRef = (row: number, col: number) => `${colLetters(col)}${row + 1}`;
-const areaRef = (a: Area) => (a.top === a.bottom && a.left === a.right ? cellRef(a.top, a.left) : `${cellRef(a.top, a.left)}:${cellRef(a.bottom, a.right)}`);
 const sheetRef = (name: string) => (/^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
-function cellsOf(a: Area, fn: (row: number, col: number) => void): void {
-  for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) fn(r, c);
-}
 
 // ---- the request context and its queue ----
 

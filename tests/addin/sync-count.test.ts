@@ -5,24 +5,11 @@
  */
 import { clearMarksInExcel } from "../../src/addin/excel/clear";
 import { ALL_CAPABILITIES } from "../../src/addin/excel/capabilities";
-import { makeRosterRows } from "../fixtures/branch";
-import { toSheets } from "../fixtures/branch";
-import { SAMPLE_AS_OF } from "../fixtures/samples";
 import { FakeWorkbook, installFakeExcel } from "./fake-excel";
-import { fakeTables, run } from "./host";
-import { LEDGERS } from "../../src/core/ledgers";
-import type { BranchData } from "../fixtures/branch";
+import { rosterTables, run } from "./host";
 
 function roster(members: number): FakeWorkbook {
-  const rows = makeRosterRows({ branch: "学生第一党支部", members: 100, seed: 7, asOf: SAMPLE_AS_OF, studentShare: 0.8 });
-  const many = Array.from({ length: members }, (_, i) => {
-    const r = { ...rows[i % rows.length] };
-    if (i % 10 === 3) r["身份证号"] = String(r["身份证号"]).slice(0, 17) + (String(r["身份证号"]).endsWith("1") ? "2" : "1");
-    return r;
-  });
-  const data = Object.fromEntries(LEDGERS.map((l) => [l.key, []])) as unknown as BranchData;
-  data.roster = many;
-  const wb = FakeWorkbook.fromTables(fakeTables(toSheets("学生第一党支部", data, { ledgers: ["roster"] })));
+  const wb = FakeWorkbook.fromTables(rosterTables(members, (i) => i % 10 === 3));
   installFakeExcel(wb);
   return wb;
 }

@@ -19,11 +19,12 @@ export const CHROMIUM = "/usr/bin/chromium";
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".xml": "text/xml" };
 
-export async function serveDist(): Promise<{ server: Server; url: string }> {
-  if (!existsSync(path.join(DIST, "taskpane.html"))) throw new Error("dist/addin 不存在：请先运行 npm run build");
+/** A built add-in (dist/addin, or dist/wps for the WPS 加载项) served on localhost. */
+export async function serveDist(dist = DIST): Promise<{ server: Server; url: string }> {
+  if (!existsSync(path.join(dist, "taskpane.html"))) throw new Error(`${path.relative(ROOT, dist)} 不存在：请先运行 npm run build`);
   const server = createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(DIST) || !existsSync(file)) {
+    const file = path.join(dist, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(dist) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
@@ -41,11 +42,11 @@ export function launch(): Promise<Browser> {
 }
 
 /** office.js: the local copy, or `script` in its place; anything else off localhost is refused. */
-/** dist/addin served and Chromium started once for a test file, both closed after it. */
-export function paneSession(): { readonly browser: Browser; readonly url: string } {
+/** dist/addin (or another build) served and Chromium started once for a test file, both closed after it. */
+export function paneSession(dist = DIST): { readonly browser: Browser; readonly url: string } {
   const session = {} as { browser: Browser; url: string; server: Server };
   beforeAll(async () => {
-    ({ server: session.server, url: session.url } = await serveDist());
+    ({ server: session.server, url: session.url } = await serveDist(dist));
     session.browser = await launch();
   });
   afterAll(async () => {
@@ -67,12 +68,33 @@ export async function routeOffice(page: Page, script?: string): Promise<void> {
   });
 }
 
+/**
+ * The fakes of the unit tests (tests/addin/<name>.ts, each importing only the
+ * others by "./name") as one script for the page: `var <name> = require("./<entry>")`.
+ */
+export function bundleFakes(names: string[], entry: string, variable: string): string {
+  const modules = names.map((name) => {
+    const source = readFileSync(path.join(ROOT, "tests", "addin", `${name}.ts`), "utf8");
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+    return `${JSON.stringify(`./${name}`)}: function (exports, require) { ${js} }`;
+  });
+  return `
+    var ${variable} = (function () {
+      var factories = { ${modules.join(",\n")} };
+      var cache = {};
+      function require(id) {
+        if (!cache[id]) { cache[id] = {}; factories[id](cache[id], require); }
+        return cache[id];
+      }
+      return require(${JSON.stringify(`./${entry}`)});
+    })();`;
+}
+
 /** A fake office.js: Office with an Excel host and the fake Excel of the unit tests (window.__workbook), holding these sheets. */
 export function fakeOfficeJs(sheets: Table[], workbookName: string): string {
-  const source = readFileSync(path.join(ROOT, "tests", "addin", "fake-excel.ts"), "utf8");
-  const fake = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
   return `
-    (function () { var exports = {}; ${fake}; window.FakeExcelHost = exports; })();
+    ${bundleFakes(["fake-grid", "fake-excel"], "fake-excel", "FakeExcelHost")}
+    window.FakeExcelHost = FakeExcelHost;
     (function () {
       var host = window.FakeExcelHost;
       var wb = host.FakeWorkbook.fromTables(${JSON.stringify(sheets)});

@@ -6,24 +6,19 @@
  */
 import { todayInShanghai } from "../../core/dates";
 import { LEDGERS } from "../../core/ledgers";
-import { countBySeverity } from "../../core/finding";
 import { clearMarksInExcel } from "../excel/clear";
 import { detectCapabilities } from "../excel/capabilities";
 import { insertTemplateInExcel } from "../excel/template";
-import { validateInExcel, type Scope } from "../excel/validate";
+import { validateInExcel } from "../excel/validate";
+import { commandLines, type Scope } from "../shared/run-plan";
 import { savedProfile } from "../office";
 
 type Action = () => Promise<string[]>;
 
 const caps = () => detectCapabilities((name, version) => Office.context.requirements.isSetSupported(name, version));
 
-const validate = (scope: Scope): Action => async () => {
-  const result = await validateInExcel({ scope, profile: savedProfile(), asOf: todayInShanghai(), caps: caps() });
-  const c = countBySeverity(result.findings);
-  const where = scope === "all" ? "全部工作表" : `工作表“${result.activeSheet}”`;
-  const summary = `${where}：错误 ${c.error} 个、警告 ${c.warning} 个、提示 ${c.info} 个，已标记 ${result.marked} 个单元格，清单见“校验结果”表。`;
-  return result.notices.length > 0 ? [summary, ...result.notices] : [];
-};
+const validate = (scope: Scope): Action => async () =>
+  commandLines(await validateInExcel({ scope, profile: savedProfile(), asOf: todayInShanghai(), caps: caps() }), scope);
 
 export const ACTIONS: Record<string, Action> = {
   validateSheet: validate("active"),

@@ -7,12 +7,8 @@
 import type { Capabilities } from "./capabilities";
 import { runInExcel } from "./errors";
 import { annotationsByCell, fillOf, loadAnnotationItems, loadAnnotationLocations, loadFill, restoreMarks, writeStore } from "./marks-io";
-import { markKey, parseStore, RESULTS_SHEET, sameColor, STORE_SHEET, type MarkEntry } from "./marks";
-
-export interface ClearResult {
-  restored: number;
-  notices: string[];
-}
+import { markKey, RESULTS_SHEET, STORE_SHEET } from "../shared/marks";
+import { planClear, stillOurs, type ClearResult } from "../shared/run-plan";
 
 export async function clearMarksInExcel(caps: Capabilities): Promise<ClearResult> {
   return runInExcel((context) => clear(context, caps));
@@ -27,26 +23,20 @@ async function clear(context: Excel.RequestContext, caps: Capabilities): Promise
   await context.sync();
 
   const byName = new Map(sheets.items.map((s) => [s.name, s]));
-  const entries = parseStore(stored ? stored.values : []).filter((e) => byName.has(e.sheet));
-  const locked = (e: MarkEntry) => caps.protection && byName.get(e.sheet)!.protection.protected;
-  const kept = entries.filter(locked);
-  const todo = entries.filter((e) => !locked(e));
-  const sheetNames = [...new Set(todo.map((e) => e.sheet))];
+  const states = sheets.items.map((s) => ({ name: s.name, protected: caps.protection && s.protection.protected }));
+  const { kept, todo, sheetNames, notices } = planClear(stored ? stored.values : [], states, caps.protection);
   const fills = new Map(todo.map((e) => [markKey(e.sheet, e.cell), loadFill(byName.get(e.sheet)!, e.cell, caps)]));
   const items = caps.annotation !== "none" ? sheetNames.map((n) => loadAnnotationItems(byName.get(n)!, caps.annotation as "note" | "comment")) : [];
   await context.sync();
   const places = items.map(loadAnnotationLocations);
   await context.sync();
 
-  const stillOurs = (e: MarkEntry) => sameColor(fillOf(fills.get(markKey(e.sheet, e.cell))!, caps).color, e.markColor);
+  const ours = stillOurs((sheet, cell) => fillOf(fills.get(markKey(sheet, cell))!, caps));
   writeStore(context, store, kept);
   sheetNames.forEach((name, i) => {
-    restoreMarks(byName.get(name)!, todo.filter((e) => e.sheet === name), annotationsByCell(places[i] ?? []), stillOurs, caps);
+    restoreMarks(byName.get(name)!, todo.filter((e) => e.sheet === name), annotationsByCell(places[i] ?? []), ours, caps);
   });
   results?.delete();
   await context.sync();
-  const notices = [...new Set(kept.map((e) => e.sheet))].map(
-    (s) => `工作表“${s}”受保护，其上的标记未能清除；请先撤消工作表保护，再点“清除标记”。`,
-  );
   return { restored: todo.length, notices };
 }

@@ -1,39 +1,19 @@
 /**
- * Failures a secretary can hit inside Excel, each with a zh-CN message that
- * says what happened and what to do. Every run checks before it writes, so
- * when one of these is raised nothing has been changed in the workbook.
+ * Excel's failures (Office.js error codes) as AddinErrors with zh-CN messages
+ * (../shared/errors.ts): Excel runs a failed batch's earlier operations, so
+ * every run checks before it writes and nothing has been changed.
  */
-export type AddinErrorKind =
-  | "cell-edit"
-  | "protected-workbook"
-  | "no-ledger"
-  | "too-large"
-  | "cancelled"
-  | "old-excel"
-  | "busy"
-  | "unexpected";
+import { AddinError, HOST_NEUTRAL_MESSAGES, withDetail } from "../shared/errors";
 
-export class AddinError extends Error {
-  constructor(
-    readonly kind: AddinErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = "AddinError";
-  }
-}
-
-const MESSAGES: Record<Exclude<AddinErrorKind, "no-ledger" | "too-large">, string> = {
+const MESSAGES = {
+  ...HOST_NEUTRAL_MESSAGES,
   "cell-edit": "Excel 正处于单元格编辑状态，无法校验。请先按 Enter 或 Esc 结束编辑，再点一次。工作簿没有任何改动。",
-  "protected-workbook": "工作簿结构受保护，无法添加“校验结果”表和标记记录。问题已列在助手中；如需在单元格上标记，请先在“审阅 → 保护工作簿”中取消保护。",
-  cancelled: "已取消，工作簿没有任何改动。",
   "old-excel": "此版本 Excel 过旧，不支持加载项所需的 ExcelApi 1.1。请升级到 Excel 2016 或更新版本，或使用网页版 Excel；也可以在浏览器中打开助手，直接选择文件校验。",
   busy: "Excel 正忙（可能有对话框未关闭或正在计算），请稍后再试。工作簿没有任何改动。",
-  unexpected: "操作未完成，工作簿没有任何改动。",
 };
 
 export const addinError = (kind: keyof typeof MESSAGES, detail?: string): AddinError =>
-  new AddinError(kind, detail ? `${MESSAGES[kind]}（${detail}）` : MESSAGES[kind]);
+  new AddinError(kind, withDetail(MESSAGES[kind], detail));
 
 /** An Office.js rejection (OfficeExtension.Error has a string `code`) → AddinError. */
 export function toAddinError(e: unknown): AddinError {

@@ -3,9 +3,9 @@
  * queues work on the context; the callers own every context.sync(), so the
  * number of round trips per run stays constant however many cells there are.
  */
-import { joinUnderLimit, runsOf } from "./address";
+import { joinUnderLimit, runsOf } from "../shared/address";
 import type { Capabilities } from "./capabilities";
-import { isNoFill, isOurNote, STORE_SHEET, storeRows, type AnnotationKind, type Fill, type MarkEntry } from "./marks";
+import { groupByFill, isNoFill, isOurNote, STORE_SHEET, storeRows, type AnnotationKind, type Fill, type MarkEntry } from "../shared/marks";
 
 const FILL_PROPS = "color";
 const FILL_PROPS_FULL = "color,pattern,patternColor,tintAndShade";
@@ -36,14 +36,9 @@ function setFill(fill: Excel.RangeFill, to: Fill): void {
   if (to.tintAndShade !== undefined && to.tintAndShade !== null) fill.tintAndShade = to.tintAndShade;
 }
 
-/** Paint cells grouped by identical fill, so 5,000 red cells are a handful of operations. */
+/** Paint cells grouped by identical fill. */
 export function paint(sheet: Excel.Worksheet, cells: { cell: string; fill: Fill }[], caps: Capabilities): void {
-  const groups = new Map<string, { fill: Fill; cells: string[] }>();
-  for (const c of cells) {
-    const key = JSON.stringify(c.fill);
-    (groups.get(key) ?? groups.set(key, { fill: c.fill, cells: [] }).get(key)!).cells.push(c.cell);
-  }
-  for (const g of groups.values()) for (const t of targets(sheet, g.cells, caps)) setFill(t.format.fill, g.fill);
+  for (const g of groupByFill(cells)) for (const t of targets(sheet, g.cells, caps)) setFill(t.format.fill, g.fill);
 }
 
 /** The notes (1.18) or comments (1.10) of a sheet, whichever this Excel writes. */

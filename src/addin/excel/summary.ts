@@ -14,8 +14,9 @@ import { toExcelSerial } from "../../core/dates";
 import { COLUMN_FORMAT, type ColumnKind, type SummaryModel, type SummarySheet, type SummaryValue } from "../../core/merge";
 import { columnLetter } from "../../core/table";
 import type { Capabilities } from "./capabilities";
-import { AddinError, runInExcel, toAddinError } from "./errors";
-import { freeName } from "./template";
+import { AddinError } from "../shared/errors";
+import { runInExcel, toAddinError } from "./errors";
+import { freeName } from "../shared/template-plan";
 
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

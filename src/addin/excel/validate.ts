@@ -9,15 +9,30 @@
  * cancel or a refusal (cell-edit mode, no ledger, too large) leaves the
  * workbook as it was. Cell values and formulas are never written.
  */
-import { noLedgerMessage, reportWorkbook, type FileReport } from "../../core/report";
-import { allIssues } from "../../core/report";
-import { countBySeverity, type Finding } from "../../core/finding";
-import type { IsoDate } from "../../core/dates";
-import type { Profile } from "../../core/profile";
-import type { Table, Workbook } from "../../core/table";
-import { parseAreas } from "./address";
+import type { Table } from "../../core/table";
+import { parseAreas } from "../shared/address";
+import { isOwnSheet, markKey, RESULTS_SHEET, STORE_SHEET, type CellMark } from "../shared/marks";
+import { resultRows } from "../shared/results-sheet";
+import {
+  annotatedMarks,
+  cellsToRead,
+  planWrite,
+  readingMessage,
+  recordEntries,
+  refuseOwnSheet,
+  refuseTooLarge,
+  resultsSummary,
+  splitRecord,
+  stillOurs,
+  unmarkedOn,
+  validateTables,
+  type Progress,
+  type RunOptions as HostRunOptions,
+  type RunResult,
+} from "../shared/run-plan";
+import { tableFromRange } from "../shared/to-table";
 import type { Capabilities } from "./capabilities";
-import { AddinError, addinError, runInExcel } from "./errors";
+import { addinError, runInExcel } from "./errors";
 import {
   annotationsByCell,
   fillOf,
@@ -29,38 +44,9 @@ import {
   writeStore,
   type LoadedAnnotation,
 } from "./marks-io";
-import { isOurNote, isOwnSheet, markKey, parseStore, planMarks, RESULTS_SHEET, sameColor, STORE_SHEET, type Fill, type MarkEntry } from "./marks";
-import { resultRows } from "./results-sheet";
-import { tableFromRange } from "./to-table";
 
-/** Beyond this many cells Excel cannot hand over a used range in one request. */
-export const MAX_CELLS = 2_000_000;
-
-export type Scope = "active" | "all";
-
-export interface Progress {
-  step: "read" | "validate" | "write";
-  message: string;
-}
-
-export interface RunOptions {
-  scope: Scope;
-  profile: Profile;
-  asOf: IsoDate;
+export interface RunOptions extends HostRunOptions {
   caps: Capabilities;
-  onProgress?: (p: Progress) => void;
-  isCancelled?: () => boolean;
-}
-
-export interface RunResult {
-  report: FileReport;
-  /** Findings of the scope (the active sheet, or all). */
-  findings: Finding[];
-  activeSheet: string;
-  marked: number;
-  /** zh-CN: what was not done and why (protected sheets, marks capped …). */
-  notices: string[];
-  resultsWritten: boolean;
 }
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -86,9 +72,7 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
   const ledgerSheets = sheets.items.filter((s) => !isOwnSheet(s.name));
   const storeSheet = sheets.items.find((s) => s.name === STORE_SHEET);
   const resultsSheet = sheets.items.find((s) => s.name === RESULTS_SHEET);
-  if (scope === "active" && isOwnSheet(active.name)) {
-    throw new AddinError("no-ledger", `“${active.name}”是校验结果表，不是台账。请切换到要校验的台账工作表，或点“校验全部”。`);
-  }
+  refuseOwnSheet(scope, active.name);
 
   // 2 – how big the used ranges are, before loading any values.
   const used = ledgerSheets.map((s) => (caps.protection ? s.getUsedRange(true) : s.getUsedRange()).load("address,rowCount,columnCount"));
@@ -96,13 +80,8 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
   await context.sync();
   const cells = used.reduce((n, r) => n + r.rowCount * r.columnCount, 0);
   const rows = used.reduce((n, r) => n + r.rowCount, 0);
-  if (cells > MAX_CELLS) {
-    throw new AddinError(
-      "too-large",
-      `工作簿的已用区域共 ${rows} 行、${cells} 个单元格，超过加载项一次能读取的 ${MAX_CELLS} 个。请删除表格下方多余的空行或格式后重试，或用命令行 taizhang validate 校验该文件。工作簿没有任何改动。`,
-    );
-  }
-  progress("read", `正在读取 ${ledgerSheets.length} 张工作表，共 ${rows} 行…`);
+  refuseTooLarge(rows, cells);
+  progress("read", readingMessage(ledgerSheets.length, rows));
   await checkCancel();
 
   // 3 – values and number formats in one load; the mark record; existing notes.
@@ -115,20 +94,11 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
   const tables: Table[] = ledgerSheets.map((s, i) =>
     tableFromRange(s.name, used[i], merges[i] && !merges[i].isNullObject ? parseAreas(merges[i].address) : []),
   );
-  const workbook: Workbook = { name: wbInfo?.name || "当前工作簿", sheets: tables };
   progress("validate", `正在校验 ${rows} 行…`);
   await checkCancel();
-  const { report } = reportWorkbook(workbook, options);
-  if (report.status === "no-ledger") throw new AddinError("no-ledger", report.error ?? noLedgerMessage(workbook, options));
-  const inScope = (sheet: string | null) => scope === "all" || sheet === active.name;
-  const findings = allIssues(report).filter((f) => inScope(f.sheet));
-  if (scope === "active" && !report.sheets.some((s) => s.sheet === active.name && s.ledger !== null)) {
-    const table = tables.find((t) => t.name === active.name);
-    throw new AddinError("no-ledger", noLedgerMessage({ name: `工作表“${active.name}”`, sheets: table ? [table] : [] }, options));
-  }
+  const { workbook, report, findings } = validateTables(tables, wbInfo?.name, active.name, options);
 
-  const notices: string[] = [];
-  const result = (marked: number, resultsWritten: boolean): RunResult => ({
+  const result = (marked: number, resultsWritten: boolean, notices: string[]): RunResult => ({
     report,
     findings,
     activeSheet: active.name,
@@ -136,82 +106,45 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
     notices,
     resultsWritten,
   });
-  if (wbInfo?.protection.protected) {
-    notices.push(addinError("protected-workbook").message);
-    return result(0, false);
-  }
-  const writable = new Set(
-    ledgerSheets.filter((s) => inScope(s.name) && caps.protection && !s.protection.protected).map((s) => s.name),
-  );
-  for (const s of ledgerSheets) {
-    if (inScope(s.name) && caps.protection && s.protection.protected) {
-      notices.push(`工作表“${s.name}”受保护，无法在单元格上标记；问题已列在下方和“校验结果”表中。如需标记，请先在“审阅 → 撤消工作表保护”后重新校验。`);
-    }
-  }
-  const { marks, capped } = planMarks(findings.filter((f) => f.sheet !== null && writable.has(f.sheet)));
-  if (capped) notices.push(`问题单元格太多，只标记了前 ${marks.length} 个；完整清单见“校验结果”表。`);
+  if (wbInfo?.protection.protected) return result(0, false, [addinError("protected-workbook").message]);
+  const states = ledgerSheets.map((s) => ({ name: s.name, protected: caps.protection && s.protection.protected }));
+  const { writable, marks, notices } = planWrite(findings, states, scope, active.name, caps.protection);
   await checkCancel();
 
   // 4 – the fill of every cell to mark or unmark, and where existing notes sit.
-  const existing = parseStore(storeUsed ? storeUsed.values : []).filter((e) => sheets.items.some((s) => s.name === e.sheet));
-  const replaced = existing.filter((e) => writable.has(e.sheet));
-  const kept = existing.filter((e) => !writable.has(e.sheet));
+  const { replaced, kept } = splitRecord(storeUsed ? storeUsed.values : [], sheets.items.map((s) => s.name), writable);
   const byName = new Map(ledgerSheets.map((s) => [s.name, s]));
-  const fillCells = new Map<string, { sheet: string; cell: string }>();
-  for (const c of [...replaced, ...marks]) fillCells.set(markKey(c.sheet, c.cell), c);
-  const fills = new Map([...fillCells].map(([k, c]) => [k, loadFill(byName.get(c.sheet)!, c.cell, caps)]));
+  const fills = new Map(cellsToRead(replaced, marks).map((c) => [markKey(c.sheet, c.cell), loadFill(byName.get(c.sheet)!, c.cell, caps)]));
   const places: LoadedAnnotation[][] = notes.map((n, i) => (writable.has(ledgerSheets[i].name) ? loadAnnotationLocations(n) : []));
   await context.sync();
 
   // 5 – write: the record first (so 清除标记 can always undo), then fills, notes, 校验结果.
   progress("write", `正在标记 ${marks.length} 个单元格…`);
   const notesBySheet = new Map(ledgerSheets.map((s, i) => [s.name, annotationsByCell(places[i] ?? [])]));
-  const current = (sheet: string, cell: string): Fill => fillOf(fills.get(markKey(sheet, cell))!, caps);
-  const previous = new Map(replaced.map((e) => [markKey(e.sheet, e.cell), e]));
-  const stillOurs = (e: MarkEntry) => sameColor(current(e.sheet, e.cell).color, e.markColor);
-
-  const entries: MarkEntry[] = marks.map((m) => {
-    const before = previous.get(markKey(m.sheet, m.cell));
-    const original = before && stillOurs(before) ? before.original : current(m.sheet, m.cell);
-    const note = notesBySheet.get(m.sheet)?.get(m.cell);
-    const annotation = caps.annotation === "none" || (note && !isOurNote(note.content)) ? null : caps.annotation;
-    return { sheet: m.sheet, cell: m.cell, markColor: m.color, original, annotation };
-  });
+  const current = (sheet: string, cell: string) => fillOf(fills.get(markKey(sheet, cell))!, caps);
+  const entries = recordEntries(marks, replaced, current, (sheet, cell) => notesBySheet.get(sheet)?.get(cell)?.content, caps.annotation);
   writeStore(context, storeSheet, [...kept, ...entries]);
 
-  const marked = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
   for (const [name, sheet] of byName) {
     if (!writable.has(name)) continue;
-    const unmarked = replaced.filter((e) => e.sheet === name && !marked.has(markKey(e.sheet, e.cell)));
-    restoreMarks(sheet, unmarked, notesBySheet.get(name), stillOurs, caps);
-    const mine = marks.filter((m) => m.sheet === name);
-    paint(sheet, mine.map((m) => ({ cell: m.cell, fill: { color: m.color } })), caps);
-    if (caps.annotation !== "none") writeNotes(sheet, mine, entries, notesBySheet.get(name)!, caps.annotation);
+    restoreMarks(sheet, unmarkedOn(name, replaced, marks), notesBySheet.get(name), stillOurs(current), caps);
+    paint(sheet, marks.filter((m) => m.sheet === name).map((m) => ({ cell: m.cell, fill: { color: m.color } })), caps);
+    if (caps.annotation !== "none") writeNotes(sheet, annotatedMarks(name, marks, entries), notesBySheet.get(name)!, caps.annotation);
   }
 
   resultsSheet?.delete();
-  const counts = countBySeverity(findings);
-  const summary = `${workbook.name} · ${scope === "all" ? "全部工作表" : `工作表“${active.name}”`} · 核对日期 ${options.asOf} · 配置 ${options.profile.name} · 错误 ${counts.error}、警告 ${counts.warning}、提示 ${counts.info}`;
   const out = wb.worksheets.add(RESULTS_SHEET);
-  const table = resultRows(findings, summary);
+  const table = resultRows(findings, resultsSummary(workbook.name, options, active.name, findings));
   const target = out.getRange(`A1:F${table.length}`);
   target.numberFormat = table.map((r) => r.map(() => "General"));
   target.formulas = table;
   out.getRange("A2:F2").format.font.bold = true;
   await context.sync();
-  return result(marks.length, true);
+  return result(marks.length, true, notices);
 }
 
-function writeNotes(
-  sheet: Excel.Worksheet,
-  marks: readonly { cell: string; note: string }[],
-  entries: readonly MarkEntry[],
-  existing: Map<string, Excel.Note | Excel.Comment>,
-  kind: "note" | "comment",
-): void {
-  const ours = new Set(entries.filter((e) => e.sheet === sheet.name && e.annotation).map((e) => e.cell));
+function writeNotes(sheet: Excel.Worksheet, marks: readonly CellMark[], existing: Map<string, Excel.Note | Excel.Comment>, kind: "note" | "comment"): void {
   for (const m of marks) {
-    if (!ours.has(m.cell)) continue;
     const item = existing.get(m.cell);
     if (item) item.content = m.note;
     else if (kind === "note") sheet.notes.add(sheet.getRange(m.cell), m.note);

@@ -15,10 +15,12 @@ import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile } from "../../core/prof
 import { reportWorkbook, unreadableReport, type FileReport } from "../../core/report";
 import { missingFeatures, type Capabilities } from "../excel/capabilities";
 import { clearMarksInExcel } from "../excel/clear";
-import { AddinError, addinError, toAddinError } from "../excel/errors";
+import { addinError, toAddinError } from "../excel/errors";
+import { AddinError } from "../shared/errors";
 import { insertSummaryInExcel } from "../excel/summary";
 import { insertTemplateInExcel } from "../excel/template";
-import { validateInExcel, type Scope } from "../excel/validate";
+import { validateInExcel } from "../excel/validate";
+import type { Scope } from "../shared/run-plan";
 import { detectHost, PROFILE_NAMES, saveProfile, savedProfile } from "../office";
 import { addMergeExtras } from "./merge-extras";
 import { renderMergeOverview } from "./merge-overview";

@@ -1,4 +1,4 @@
-/** A1 addresses as Office.js gives and takes them ("'学生 党支部'!B2:F10"). */
+/** A1 addresses as both hosts give and take them ("'学生 党支部'!B2:F10"). */
 import { columnLetter, type MergeArea } from "../../core/table";
 
 export interface Area {

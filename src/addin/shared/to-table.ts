@@ -1,4 +1,4 @@
-/** A used range as Office.js loads it → the core table model (the Excel twin of src/io/read-xlsx.ts). */
+/** A used range as a host reads it (values and number formats, 2-D) → the core table model (the add-in twin of src/io/read-xlsx.ts). */
 import type { Cell, MergeArea, Table } from "../../core/table";
 import { parseArea } from "./address";
 
@@ -14,7 +14,7 @@ export function tableFromRange(name: string, range: LoadedRange, merges: MergeAr
   return { name, origin: { row: top, col: left }, cells, merges };
 }
 
-/** Office.js gives "" for an empty cell and error values as text (#N/A); formats only matter for numbers. */
+/** Hosts give "" (Office.js) or nothing (WPS) for an empty cell and error values as text (#N/A); formats only matter for numbers. */
 function toCell(value: unknown, format: string | undefined): Cell | null {
   if (value === "" || value === null || value === undefined) return null;
   if (typeof value === "number") return format && format !== "General" ? { value, format } : { value };
