@@ -3,6 +3,7 @@
  * the workbook-level settings (the profile travels with the workbook).
  */
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile } from "../core/profile";
+import { columnMappingSchema, type ColumnMappingInput } from "../core/columns";
 import { detectCapabilities, type Capabilities } from "./excel/capabilities";
 
 export type Host = { kind: "excel"; caps: Capabilities } | { kind: "standalone"; reason: string };
@@ -35,9 +36,23 @@ export function savedProfile(): Profile {
   return (typeof name === "string" && BUILTIN_PROFILES[name]) || BUILTIN_PROFILES[DEFAULT_PROFILE];
 }
 
-export function saveProfile(name: string): Promise<void> {
+export const saveProfile = (name: string): Promise<void> => saveSetting(PROFILE_SETTING, name);
+
+const COLUMNS_SETTING = "taizhang.columns";
+
+/** The workbook's 列对应 (header → field per ledger), saved by the pane's 列对应 step; {} when none or not in Excel. */
+export function savedColumns(): ColumnMappingInput {
+  const raw = typeof Office !== "undefined" ? (Office.context?.document?.settings?.get(COLUMNS_SETTING) as unknown) : null;
+  const parsed = columnMappingSchema.safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+export const saveColumns = (input: ColumnMappingInput): Promise<void> => saveSetting(COLUMNS_SETTING, input);
+
+/** A workbook setting, saved with the workbook (Office.context.document.settings). */
+function saveSetting(key: string, value: unknown): Promise<void> {
   const settings = Office.context.document.settings;
-  settings.set(PROFILE_SETTING, name);
+  settings.set(key, value);
   return new Promise((resolve, reject) =>
     settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error))),
   );

@@ -92,3 +92,50 @@ export function headerOverride(mapping: ColumnMapping, ledgers: readonly LedgerD
     return ledger.fields.some((f) => f.key === field) ? field : undefined;
   });
 }
+
+/** One unrecognised header of a ledger sheet, with the field proposed for it (the 列对应 step). */
+export interface ColumnProposal {
+  sheet: string;
+  /** Ledger title, as a mapping names it. */
+  ledger: string;
+  column: string;
+  header: string;
+  /** The field key proposed (the closest field when it is close enough), or null for 其他列. */
+  proposed: string | null;
+  /** The fields the header may be mapped to: key and Chinese header. */
+  choices: { key: string; header: string }[];
+}
+
+/** From this similarity on, the closest field is proposed; below it the column is proposed as 其他列. */
+const PROPOSE_FROM = 0.5;
+
+/** The proposals for a validated file's unrecognised headers, sheet by sheet; headers the saved mapping already decides are left out. */
+export function proposeColumns(sheets: readonly SheetRecognition[], ledgers: readonly LedgerDef[], decided: ColumnMappingInput = {}): ColumnProposal[] {
+  return sheets.flatMap((s) => {
+    const ledger = ledgers.find((l) => l.key === s.ledger);
+    if (!ledger || !s.recognition || s.sheet === null) return [];
+    const known = new Set(Object.keys({ ...decided["*"], ...decided[ledger.title], ...decided[ledger.key] }).map(headerKey));
+    return s.recognition.otherColumns.filter((o) => !known.has(headerKey(o.header))).map((o) => ({
+      sheet: s.sheet!,
+      ledger: ledger.title,
+      column: o.column,
+      header: o.header,
+      proposed: o.closest && o.closest.score >= PROPOSE_FROM ? o.closest.field : null,
+      choices: ledger.fields.map((f) => ({ key: f.key, header: f.header })),
+    }));
+  });
+}
+
+/** What proposeColumns reads of a sheet report (structurally a SheetReport). */
+export interface SheetRecognition {
+  sheet: string | null;
+  ledger: string | null;
+  recognition?: { otherColumns: { column: string; header: string; closest: { field: string; score: number } | null }[] };
+}
+
+/** The choices made (header → field or null, per ledger title) added to a saved mapping, the new winning. */
+export function withChoices(saved: ColumnMappingInput, choices: readonly { ledger: string; header: string; field: string | null }[]): ColumnMappingInput {
+  const out: Record<string, Record<string, string | null>> = Object.fromEntries(Object.entries(saved).map(([l, cols]) => [l, { ...cols }]));
+  for (const c of choices) (out[c.ledger] ??= {})[c.header] = c.field;
+  return out;
+}

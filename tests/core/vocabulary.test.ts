@@ -7,7 +7,7 @@ import { BUILTIN_PROFILES, makeIdNumber, tableFromRows, validateWorkbook, type T
 import { headerConcept } from "../../src/core/vocabulary/header-words";
 import { LEDGERS } from "../../src/core/ledgers";
 import { fieldConcepts } from "../../src/core/header";
-import { resolveColumnMapping, ColumnMappingError } from "../../src/core/columns";
+import { proposeColumns, resolveColumnMapping, withChoices, ColumnMappingError } from "../../src/core/columns";
 
 const options = { profile: BUILTIN_PROFILES["100-50"], asOf: "2026-06-30" };
 const validate = (...tables: Table[]) => validateWorkbook({ name: "支部.xlsx", sheets: tables }, options);
@@ -341,5 +341,35 @@ describe("a profile's own column wording", () => {
       { ...options, profile },
     );
     expect(result.parsed.sheets[0].rows[0].values.memberType).toBe("预备党员");
+  });
+});
+
+describe("the 列对应 step's proposals", () => {
+  const sheets = [
+    {
+      sheet: "名单",
+      ledger: "roster",
+      recognition: {
+        otherColumns: [
+          { column: "E", header: "党内身份", closest: { field: "post", score: 0.5 } },
+          { column: "H", header: "籍贯", closest: { field: "ethnicity", score: 0 } },
+        ],
+      },
+    },
+  ];
+
+  it("proposes the closest field when close enough, 其他列 otherwise, with the ledger's fields to choose from", () => {
+    const proposals = proposeColumns(sheets, LEDGERS);
+    expect(proposals.map((p) => [p.column, p.header, p.proposed])).toEqual([
+      ["E", "党内身份", "post"],
+      ["H", "籍贯", null],
+    ]);
+    expect(proposals[0].choices.map((c) => c.header)).toContain("党员类型");
+  });
+
+  it("leaves out headers the saved mapping already decides, and adds new choices to it", () => {
+    const saved = withChoices({}, [{ ledger: "党员花名册", header: "籍贯", field: null }]);
+    expect(proposeColumns(sheets, LEDGERS, saved).map((p) => p.header)).toEqual(["党内身份"]);
+    expect(withChoices(saved, [{ ledger: "党员花名册", header: "党内身份", field: "memberType" }])).toEqual({ 党员花名册: { 籍贯: null, 党内身份: "memberType" } });
   });
 });

@@ -8,6 +8,7 @@
 import { countBySeverity, type Finding } from "../../core/finding";
 import type { IsoDate } from "../../core/dates";
 import type { Profile } from "../../core/profile";
+import type { ColumnMapping } from "../../core/columns";
 import { allIssues, noLedgerMessage, reportWorkbook, type FileReport } from "../../core/report";
 import type { Table, Workbook } from "../../core/table";
 import { AddinError } from "./errors";
@@ -28,6 +29,8 @@ export interface RunSettings {
   scope: Scope;
   profile: Profile;
   asOf: IsoDate;
+  /** The workbook's 列对应, if any. */
+  columns?: ColumnMapping;
 }
 
 /** A host that can show progress and take a cancel between its steps. */

@@ -21,7 +21,10 @@ import { insertSummaryInExcel } from "../excel/summary";
 import { insertTemplateInExcel } from "../excel/template";
 import { validateInExcel } from "../excel/validate";
 import type { Scope } from "../shared/run-plan";
-import { detectHost, PROFILE_NAMES, saveProfile, savedProfile } from "../office";
+import { detectHost, PROFILE_NAMES, saveColumns, savedColumns, saveProfile, savedProfile } from "../office";
+import { proposeColumns, resolveColumnMapping, withChoices, type ColumnMapping, type ColumnMappingInput } from "../../core/columns";
+import { READ_LEDGERS } from "../../core/ledgers";
+import { renderColumnsStep, type ColumnChoice } from "./columns-step";
 import { addMergeExtras } from "./merge-extras";
 import { renderMergeOverview } from "./merge-overview";
 import { renderNotices, renderReports, summaryText } from "./view";
@@ -38,6 +41,22 @@ let standing: Notice[] = [];
 let cancelled = false;
 /** The send-back pack of the last merge, for its download button. */
 let packs: ReturnPack[] = [];
+/** The 列对应 in force: the workbook's own in Excel, this session's standalone. */
+let columnsInput: ColumnMappingInput = {};
+
+const columnMapping = (): ColumnMapping => resolveColumnMapping(columnsInput, READ_LEDGERS);
+
+/** After a validation: the 列对应 step for the headers not recognised; applying it saves the choices and validates again. */
+function offerColumns(reports: readonly FileReport[], again: () => Promise<void>): void {
+  const proposals = proposeColumns(reports.flatMap((r) => r.sheets), READ_LEDGERS, columnsInput);
+  renderColumnsStep($("columns"), proposals, (choices: ColumnChoice[]) =>
+    void busy("正在保存列对应并重新校验…", async () => {
+      columnsInput = withChoices(columnsInput, choices);
+      if (caps) await saveColumns(columnsInput);
+      await again();
+    }),
+  );
+}
 
 function show(notices: Notice[], summary = "", reports: FileReport[] = [], selectable = false): void {
   renderNotices($("notices"), [...standing, ...notices]);
@@ -99,6 +118,7 @@ async function validateHere(scope: Scope): Promise<void> {
     scope,
     profile: profile(),
     asOf: asOf(),
+    columns: columnMapping(),
     caps: caps!,
     onProgress: (p) => setProgress(p.message),
     isCancelled: () => cancelled,
@@ -107,6 +127,7 @@ async function validateHere(scope: Scope): Promise<void> {
   const marked = result.marked > 0 ? `，已在 ${result.marked} 个单元格上标记` : "";
   const report = scope === "all" ? result.report : { ...result.report, sheets: result.report.sheets.filter((s) => s.sheet === result.activeSheet) };
   show(result.notices.map((text) => ({ text })), `${where}：${summaryText(result.findings)}${marked}`, [report], true);
+  offerColumns([report], () => validateHere(scope));
 }
 
 async function clearHere(): Promise<void> {
@@ -144,13 +165,14 @@ async function readFiles<T>(files: File[], use: (input: MergeInput) => T): Promi
 }
 
 async function validateFiles(files: File[]): Promise<void> {
-  const options = { profile: profile(), asOf: asOf() };
+  const options = { profile: profile(), asOf: asOf(), columns: columnMapping() };
   const reports = await readFiles(files, (input) =>
     "error" in input ? unreadableReport(input.file, input.error) : reportWorkbook(input.workbook, options).report,
   );
   const all = reports.flatMap((r) => r.sheets.flatMap((s) => s.issues));
   const unreadable = reports.filter((r) => r.status === "unreadable").length;
   show([], `${files.length} 个文件：${summaryText(all)}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`, reports);
+  offerColumns(reports, () => validateFiles(files));
 }
 
 async function mergeFiles(files: File[]): Promise<void> {
@@ -239,6 +261,7 @@ async function start(): Promise<void> {
   if (notice !== null) return showNoticeOnly(notice);
   const host = await detectHost();
   caps = host.kind === "excel" ? host.caps : null;
+  columnsInput = caps ? savedColumns() : {};
   fillSelects(caps ? savedProfile() : BUILTIN_PROFILES[DEFAULT_PROFILE]);
   wire();
   document.body.dataset.mode = host.kind;
