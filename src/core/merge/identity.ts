@@ -9,6 +9,7 @@
  * missing; a close match says so (merge.branch-name), a name not on the list
  * is reported (merge.unexpected-branch).
  */
+import { editDistance } from "../similarity";
 import { makeFinding, type Finding } from "../finding";
 import { squeeze } from "../text";
 import { BRANCH_SOURCE_LABEL } from "./branch";
@@ -22,21 +23,6 @@ const SAME_WORDS: readonly [RegExp, string][] = [
 
 export function normaliseBranchName(name: string): string {
   return SAME_WORDS.reduce((s, [pattern, to]) => s.replace(pattern, to), squeeze(name));
-}
-
-/** Levenshtein distance, by code point. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length];
 }
 
 /** How many edits a name of this length may be away from a listed one: one in four characters, at least one. */

@@ -23,7 +23,7 @@ import { countVerdicts, verdictOf, type BranchVerdict } from "./verdict";
 
 export { checkInput } from "./check";
 export { branchFromFileName, branchCandidates, BRANCH_SOURCE_LABEL } from "./branch";
-export { editDistance, matchExpected, normaliseBranchName } from "./identity";
+export { matchExpected, normaliseBranchName } from "./identity";
 export { SHEET_NAMES, SOURCE_COLUMNS, EXTRA_COLUMN } from "./sheets";
 export { returnPacks, howToFix, type ReturnPack } from "./returns";
 export { branchesByVerdict, frequentCodes } from "./overview";
