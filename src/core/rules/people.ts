@@ -5,7 +5,7 @@
  */
 import { LEADER_POSTS } from "../ledgers/options";
 import { sheetsOf, text, type LedgerRow, type ParsedWorkbook } from "../ledger";
-import { onePerPerson, personId, personName } from "../members";
+import { personId, personName } from "../members";
 
 export { personId, personName };
 
@@ -33,16 +33,20 @@ export function rosterIndex(workbook: ParsedWorkbook): RosterIndex {
 export function peopleIndex(rows: LedgerRow[], present = true): RosterIndex {
   const byId = new Map<string, LedgerRow>();
   const byName = new Map<string, LedgerRow[]>();
+  // The members are the rows onePerPerson keeps: each ID once, found in the same pass.
+  const members: LedgerRow[] = [];
   for (const row of rows) {
     const id = text(row, "idNumber");
-    if (id && !byId.has(personId(id))) byId.set(personId(id), row);
+    const key = id ? personId(id) : null;
+    if (key === null || !byId.has(key)) members.push(row);
+    if (key !== null && !byId.has(key)) byId.set(key, row);
     const name = text(row, "name");
     if (!name) continue;
     const same = byName.get(personName(name));
     if (same) same.push(row);
     else byName.set(personName(name), [row]);
   }
-  return { present, members: onePerPerson(rows), byId, byName };
+  return { present, members, byId, byName };
 }
 
 /** A sheet's rows do not change once read: xref and training rules share the keys of a sheet. */
