@@ -2,7 +2,7 @@ import { field, PERSON } from "../fields";
 import { defineLedger } from "../ledger";
 import { developmentRules } from "../rules/development";
 
-/** 发展党员 (中国共产党发展党员工作细则 2014; seed 002; RULES.md development). */
+/** 发展党员 (《中国共产党发展党员工作细则》; 重庆工业职业技术学院 实施意见; RULES.md development). */
 export const development = defineLedger({
   key: "development",
   title: "发展党员",

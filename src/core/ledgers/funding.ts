@@ -2,7 +2,7 @@ import { field } from "../fields";
 import { defineLedger } from "../ledger";
 import { fundingRules } from "../rules/funding";
 
-/** 活动经费 (seed 002, 004; RULES.md funding). */
+/** 活动经费 (重庆工业职业技术学院 实施意见、辽宁科技学院 实施方案; RULES.md funding). */
 export const funding = defineLedger({
   key: "funding",
   title: "活动经费",

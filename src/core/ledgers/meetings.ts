@@ -3,7 +3,7 @@ import { defineLedger } from "../ledger";
 import { meetingsRules } from "../rules/meetings";
 import { MEETING_TYPE_WORDS } from "./options";
 
-/** 三会一课 (支部条例; seed 003 frequency table; RULES.md meetings). */
+/** 三会一课 (《中国共产党支部工作条例（试行）》; 重庆交通大学艺术设计学院 三会一课简表; RULES.md meetings). */
 export const meetings = defineLedger({
   key: "meetings",
   title: "三会一课",

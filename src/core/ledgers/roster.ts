@@ -3,7 +3,7 @@ import { defineLedger } from "../ledger";
 import { rosterRules } from "../rules/roster";
 import { GENDER_WORDS, MEMBER_TYPE_WORDS, PARTY_POST_WORDS, PERSON_CATEGORY_WORDS } from "./options";
 
-/** 党员花名册 (seed 000, 003; RULES.md roster). */
+/** 党员花名册 (重庆医科大学 工作方案、重庆交通大学艺术设计学院 台账要求; RULES.md roster). */
 export const roster = defineLedger({
   key: "roster",
   title: "党员花名册",

@@ -3,7 +3,7 @@ import { defineLedger } from "../ledger";
 import { termsRules } from "../rules/terms";
 import { ORG_TYPE_WORDS } from "./options";
 
-/** 换届 (关于加强党的基层组织按期换届工作的意见; seed 000; RULES.md terms). */
+/** 换届 (《关于加强党的基层组织按期换届工作的意见》; 重庆医科大学 固本强基工程工作方案; RULES.md terms). */
 export const terms = defineLedger({
   key: "terms",
   title: "换届",
