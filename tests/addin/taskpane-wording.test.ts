@@ -3,6 +3,7 @@ import { BUILTIN_PROFILES, makeIdNumber } from "../../src/core";
 import { makeFinding } from "../../src/core/finding";
 import { parseProfile } from "../../src/core/profile";
 import { chosenFilesText, findingText, fundingText, profileLabel } from "../../src/addin/taskpane/wording";
+import { cleanNotice } from "../../src/addin/taskpane/view";
 
 describe("profileLabel", () => {
   it("names each built-in by institution and standard, never by its short name", () => {
@@ -61,5 +62,13 @@ describe("findingText", () => {
     const rule = findingText(makeFinding("meetings.quorum", "实到人数未过半", { sheet: "三会一课", row: 7 }), false);
     expect(rule).toMatchObject({ place: "第 7 行", source: "《中国共产党支部工作条例（试行）》" });
     expect(findingText(makeFinding("roster.no-secretary", "没有支部书记", { sheet: "党员花名册" }), false).place).toBe("整表");
+  });
+});
+
+describe("cleanNotice", () => {
+  it("says 没有发现问题 only when every file was read and nothing was found", () => {
+    expect(cleanNotice([])).toEqual([{ text: expect.stringMatching(/^没有发现问题/), success: true }]);
+    expect(cleanNotice([], 1)).toEqual([]);
+    expect(cleanNotice([makeFinding("roster.no-secretary", "没有支部书记", { sheet: "党员花名册" })])).toEqual([]);
   });
 });
