@@ -8,6 +8,7 @@
  */
 import * as path from "node:path";
 import * as XLSX from "@e965/xlsx";
+import type { Page } from "playwright-core";
 import { readXlsx } from "../../src/io/read-xlsx";
 import { makeSamples, SAMPLE_AS_OF } from "../fixtures/samples";
 import { fakeOfficeJs, paneSession, ROOT, routeOffice } from "./browser";
@@ -19,11 +20,17 @@ const CLEAN = makeSamples().find((s) => s.file.startsWith("教工第一党支部
 
 const pane = paneSession();
 
-it("standalone: validates a branch workbook chosen from disk and lists its findings", async () => {
-  const page = await pane.browser.newPage({ viewport: { width: 420, height: 900 } });
+/** The pane in a plain browser this wide, started in standalone mode. */
+async function openStandalone(width: number): Promise<Page> {
+  const page = await pane.browser.newPage({ viewport: { width, height: 900 }, locale: "zh-CN" });
   await routeOffice(page);
   await page.goto(`${pane.url}taskpane.html`);
   await page.waitForSelector("body[data-mode=standalone]");
+  return page;
+}
+
+it("standalone: validates a branch workbook chosen from disk and lists its findings", async () => {
+  const page = await openStandalone(420);
   await page.fill("#as-of", SAMPLE_AS_OF);
   await page.setInputFiles("#files", { name: SAMPLE.file, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: SAMPLE.bytes });
   await page.waitForSelector(".file-report .finding");
@@ -37,10 +44,7 @@ it("standalone: validates a branch workbook chosen from disk and lists its findi
 });
 
 it("standalone at 350 px: names files in Chinese, masks ID numbers until asked, shows 依据 on a click – the README's screenshot", async () => {
-  const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 }, locale: "zh-CN" });
-  await routeOffice(page);
-  await page.goto(`${pane.url}taskpane.html`);
-  await page.waitForSelector("body[data-mode=standalone]");
+  const page = await openStandalone(350);
   expect(await page.textContent(".chosen[data-for=files]")).toBe("未选择文件");
   const profiles = await page.locator("#profile option").allTextContents();
   expect(profiles).toContain("全国基线（未规定经费标准）");
@@ -78,10 +82,7 @@ it("standalone at 350 px: names files in Chinese, masks ID numbers until asked, 
 });
 
 it("standalone: a workbook without mistakes gets the notice 没有发现问题", async () => {
-  const page = await pane.browser.newPage({ viewport: { width: 350, height: 900 } });
-  await routeOffice(page);
-  await page.goto(`${pane.url}taskpane.html`);
-  await page.waitForSelector("body[data-mode=standalone]");
+  const page = await openStandalone(350);
   await page.fill("#as-of", SAMPLE_AS_OF);
   await page.setInputFiles("#files", [CLEAN, CLEAN].map((bytes, i) => ({ name: `支部${i + 1}.xlsx`, mimeType: "application/octet-stream", buffer: bytes })));
   expect(await page.textContent(".chosen[data-for=files]")).toBe("已选 2 个文件：支部1.xlsx、支部2.xlsx");
