@@ -117,7 +117,7 @@ it("opens the built pane in WPS without office.js and without the network, ready
   await page.goto(`${wps.url}taskpane.html?view=merge`);
   await page.waitForSelector("body[data-mode=standalone]");
   expect(await page.textContent("#mode")).toContain("在 WPS 中运行");
-  expect(await page.isVisible("#merge-files")).toBe(true);
+  expect(await page.isVisible("label[for=merge-files]")).toBe(true);
   expect(requested).toEqual([]);
   await page.close();
 });

@@ -5,6 +5,7 @@
  * Excel the pane saves it in the workbook, standalone it holds for the session.
  */
 import type { ColumnProposal } from "../../core/columns";
+import { el, setChildren } from "./view";
 
 export interface ColumnChoice {
   ledger: string;
@@ -17,34 +18,31 @@ const OTHER = "";
 /** Show the proposals (nothing when there are none); `apply` gets the choices made. */
 export function renderColumnsStep(container: HTMLElement, proposals: readonly ColumnProposal[], apply: (choices: ColumnChoice[]) => void): void {
   container.hidden = proposals.length === 0;
-  if (proposals.length === 0) return container.replaceChildren();
-  const title = document.createElement("h2");
-  title.textContent = "列对应";
-  const hint = document.createElement("p");
-  hint.className = "hint";
-  hint.textContent = "以下表头没有认出。为每一列选择它对应的字段（或保留为其他列），保存后重新校验，以后校验这个工作簿也按此读取。";
-  const list = document.createElement("ul");
-  list.className = "column-choices";
+  if (proposals.length === 0) return setChildren(container, []);
+  const list = el("ul", "column-choices");
   const selects = proposals.map((p) => {
-    const item = document.createElement("li");
-    const label = document.createElement("label");
-    label.textContent = `${p.sheet} ${p.column} 列“${p.header}”`;
-    const select = document.createElement("select");
-    select.dataset.ledger = p.ledger;
-    select.dataset.header = p.header;
+    const item = el("li");
+    const label = el("label", undefined, `${p.sheet} ${p.column} 列“${p.header}”`);
+    const select = el("select");
+    select.setAttribute("data-ledger", p.ledger);
+    select.setAttribute("data-header", p.header);
     select.add(new Option("（其他列，不校验）", OTHER));
     for (const c of p.choices) select.add(new Option(c.header, c.key));
     select.value = p.proposed ?? OTHER;
-    label.append(select);
-    item.append(label);
-    list.append(item);
+    label.appendChild(select);
+    item.appendChild(label);
+    list.appendChild(item);
     return select;
   });
-  const button = document.createElement("button");
+  const button = el("button", "primary", "保存列对应并重新校验");
   button.id = "columns-apply";
-  button.textContent = "保存列对应并重新校验";
   button.addEventListener("click", () =>
-    apply(selects.map((s) => ({ ledger: s.dataset.ledger!, header: s.dataset.header!, field: s.value === OTHER ? null : s.value }))),
+    apply(selects.map((s) => ({ ledger: s.getAttribute("data-ledger")!, header: s.getAttribute("data-header")!, field: s.value === OTHER ? null : s.value }))),
   );
-  container.replaceChildren(title, hint, list, button);
+  setChildren(container, [
+    el("h2", undefined, "列对应"),
+    el("p", "hint", "以下表头没有认出。为每一列选择它对应的字段（或保留为其他列），保存后重新校验，以后校验这个工作簿也按此读取。"),
+    list,
+    button,
+  ]);
 }

@@ -27,14 +27,10 @@ import { READ_LEDGERS } from "../../core/ledgers";
 import { renderColumnsStep, type ColumnChoice } from "./columns-step";
 import { addMergeExtras } from "./merge-extras";
 import { renderMergeOverview } from "./merge-overview";
-import { renderNotices, renderReports, summaryText } from "./view";
+import { cleanNotice, renderNotices, renderReports, summaryText, type Notice } from "./view";
+import { chosenFilesText, fundingText, profileLabel } from "./wording";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-interface Notice {
-  text: string;
-  error?: boolean;
-}
 
 let caps: Capabilities | null = null;
 let standing: Notice[] = [];
@@ -58,10 +54,20 @@ function offerColumns(reports: readonly FileReport[], again: () => Promise<void>
   );
 }
 
+/** The reports listed last, drawn again when 显示完整身份证号 changes. */
+let listed: { reports: FileReport[]; selectable: boolean } = { reports: [], selectable: false };
+
+function listReports(): void {
+  const fullIds = $<HTMLInputElement>("show-ids").checked;
+  renderReports($("results"), listed.reports, fullIds, listed.selectable ? selectCell : undefined);
+  $("show-ids").parentElement!.hidden = !listed.reports.some((r) => r.sheets.some((s) => s.issues.length > 0));
+}
+
 function show(notices: Notice[], summary = "", reports: FileReport[] = [], selectable = false): void {
   renderNotices($("notices"), [...standing, ...notices]);
   $("summary").textContent = summary;
-  renderReports($("results"), reports, selectable ? selectCell : undefined);
+  listed = { reports, selectable };
+  listReports();
 }
 
 const failure = (e: unknown): Notice => ({ text: e instanceof AddinError ? e.message : toAddinError(e).message, error: true });
@@ -126,7 +132,7 @@ async function validateHere(scope: Scope): Promise<void> {
   const where = scope === "all" ? "全部工作表" : `工作表“${result.activeSheet}”`;
   const marked = result.marked > 0 ? `，已在 ${result.marked} 个单元格上标记` : "";
   const report = scope === "all" ? result.report : { ...result.report, sheets: result.report.sheets.filter((s) => s.sheet === result.activeSheet) };
-  show(result.notices.map((text) => ({ text })), `${where}：${summaryText(result.findings)}${marked}`, [report], true);
+  show([...result.notices.map((text) => ({ text })), ...cleanNotice(report.sheets.flatMap((s) => s.issues))], `${where}：${summaryText(result.findings)}${marked}`, [report], true);
   offerColumns([report], () => validateHere(scope));
 }
 
@@ -171,7 +177,7 @@ async function validateFiles(files: File[]): Promise<void> {
   );
   const all = reports.flatMap((r) => r.sheets.flatMap((s) => s.issues));
   const unreadable = reports.filter((r) => r.status === "unreadable").length;
-  show([], `${files.length} 个文件：${summaryText(all)}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`, reports);
+  show(cleanNotice(all, unreadable), `${files.length} 个文件：${summaryText(all)}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`, reports);
   offerColumns(reports, () => validateFiles(files));
 }
 
@@ -207,17 +213,26 @@ async function mergeFiles(files: File[]): Promise<void> {
 
 function fillSelects(current: Profile): void {
   const select = $<HTMLSelectElement>("profile");
-  for (const name of PROFILE_NAMES) {
-    const { staff, student } = BUILTIN_PROFILES[name].funding;
-    select.add(new Option(`${name}（经费 教职工 ¥${staff}、学生 ¥${student}）`, name));
-  }
+  for (const name of PROFILE_NAMES) select.add(new Option(profileLabel(BUILTIN_PROFILES[name]), name));
   select.value = current.name;
+  showProfileSource();
   const ledger = $<HTMLSelectElement>("template-ledger");
   for (const l of LEDGERS) ledger.add(new Option(l.title, l.key));
   $<HTMLInputElement>("as-of").value = todayInShanghai();
 }
 
 const chosen = (id: string): File[] => Array.from($<HTMLInputElement>(id).files ?? []);
+
+/** Under the profile (whose label the narrow pane may cut off): its funding standard and the documents it follows, by title. */
+const showProfileSource = () => ($("profile-source").textContent = `${fundingText(profile())}。依据：${profile().source}`);
+
+/** Each file picker's 未选择文件 / 已选 n 个文件 line, kept up to date. */
+function labelFilePickers(): void {
+  for (const line of Array.from(document.querySelectorAll<HTMLElement>(".chosen[data-for]"))) {
+    const id = line.getAttribute("data-for")!;
+    $(id).addEventListener("change", () => (line.textContent = chosenFilesText(chosen(id).map((f) => f.name))));
+  }
+}
 
 function wire(): void {
   $("cancel").addEventListener("click", () => {
@@ -241,7 +256,10 @@ function wire(): void {
       show([], `退回工作簿已下载为“退回.zip”（${packs.length} 个支部）`);
     }),
   );
+  $("show-ids").addEventListener("change", listReports);
+  labelFilePickers();
   $("profile").addEventListener("change", () => {
+    showProfileSource();
     if (caps) saveProfile($<HTMLSelectElement>("profile").value).catch((e) => show([failure(e)]));
   });
 }
