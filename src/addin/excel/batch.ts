@@ -18,8 +18,11 @@
  *   READ_CELL_BYTES a cell before the first block, then measured.
  *
  * So the number of context.sync() calls grows with the work: about one per
- * 4 MB of values and formats read (≈ 60,000 cells at 64 bytes), per ≈ 7,000
- * fills read, per ≈ 4,000 notes read, added or deleted, and per 4 MB written.
+ * 4 MB of values and formats read (≈ 65,000 cells at 64 bytes), per ≈ 7,000
+ * fills read, per ≈ 2,000 notes read (≈ 1.9 KB each with their location),
+ * and per 4 MB written (≈ 7,000 notes added) – measured on the fake host: a
+ * 50,000-row roster with 20,000 marks takes 33 syncs to validate and 21 to
+ * clear, a 100-row one 10 and 7.
  */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const BYTE_BUDGET = 4 * 1024 * 1024;

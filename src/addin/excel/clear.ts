@@ -3,7 +3,7 @@
  * record, so it works after reopening), our notes go, the 校验结果 sheet goes
  * and last the record. Cells whose fill or note was changed by hand since are
  * left as they are. Reads and writes go through a Batch (./batch.ts), so the
- * syncs grow with the marks: about one per ≈ 7,000 fills and ≈ 4,000 notes
+ * syncs grow with the marks: about one per ≈ 7,000 fills and ≈ 2,000 notes
  * read, and per 4 MB written. The record goes last, so a clear that fails half
  * way can simply be run again.
  */
