@@ -45,11 +45,9 @@ export function jsonBytes(value: unknown): number {
 export const isPayloadTooLarge = (e: unknown): boolean =>
   typeof e === "object" && e !== null && /PayloadSizeLimitExceeded/.test(String((e as { code?: unknown }).code));
 
+/** Operations queued with their estimated bytes; a sync whenever the next would pass the budget. */
 export class Batch {
   private queued = 0;
-  /** Writes that reached Excel (a sync with queued writes that succeeded). */
-  wroteSomething = false;
-  private writing = false;
 
   constructor(
     readonly context: Excel.RequestContext,
@@ -62,18 +60,10 @@ export class Batch {
     this.queued += bytes;
   }
 
-  /** Like add, for an operation that changes the workbook. */
-  async write(bytes: number): Promise<void> {
-    await this.add(bytes);
-    this.writing = true;
-  }
-
   /** Send what is queued (nothing to send, no sync). */
   async flush(): Promise<void> {
     if (this.queued === 0) return;
     await this.context.sync();
     this.queued = 0;
-    if (this.writing) this.wroteSomething = true;
-    this.writing = false;
   }
 }

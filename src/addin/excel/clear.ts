@@ -39,7 +39,7 @@ async function clear(context: Excel.RequestContext, caps: Capabilities): Promise
   const ours = stillOurs((sheet, cell) => fills.get(markKey(sheet, cell))!);
   try {
     for (const [i, sheet] of marked.entries()) await restoreMarks(batch, sheet, todo.filter((e) => e.sheet === sheet.name), annotations[i], ours, caps);
-    await batch.write(2 * OPERATION_BYTES);
+    await batch.add(2 * OPERATION_BYTES);
     results?.delete();
     if (store && kept.length === 0) store.delete();
     else if (store) {

@@ -45,6 +45,7 @@ export async function readBlocks(
   const out = ranges.map(() => ({ values: [] as unknown[][], numberFormat: [] as string[][] }));
   const pending: { index: number; area: Area }[] = ranges.map((r, index) => ({ index, area: parseArea(r.address) }));
   let perCell = READ_CELL_BYTES;
+  await batch.flush();
   while (pending.length > 0) {
     const pieces: { index: number; range: Excel.Range; area: Area }[] = [];
     let bytes = 0;
@@ -132,7 +133,7 @@ function setFill(fill: Excel.RangeFill, to: Fill): number {
 export async function paint(batch: Batch, sheet: Excel.Worksheet, cells: { cell: string; fill: Fill }[], caps: Capabilities): Promise<void> {
   for (const g of groupByFill(cells)) {
     for (const t of targets(sheet, g.cells, caps)) {
-      await batch.write(4 * (OPERATION_BYTES + t.address.length));
+      await batch.add(4 * (OPERATION_BYTES + t.address.length));
       setFill(t.format().fill, g.fill);
     }
   }
@@ -143,7 +144,7 @@ async function removeOurAnnotation(batch: Batch, existing: Map<string, Annotatio
   if (!entry.annotation) return;
   const item = existing?.get(entry.cell);
   if (!item || !isOurNote(item.content)) return;
-  await batch.write(OPERATION_BYTES);
+  await batch.add(OPERATION_BYTES);
   item.delete();
   existing!.delete(entry.cell);
 }
@@ -167,7 +168,7 @@ export async function restoreMarks(
 /** Our note (or comment) on each cell: an old one of ours is rewritten, the others added. */
 export async function writeNotes(batch: Batch, sheet: Excel.Worksheet, marks: readonly { cell: string; note: string }[], existing: Map<string, Annotation>, kind: AnnotationKind): Promise<void> {
   for (const m of marks) {
-    await batch.write(OPERATION_BYTES + jsonBytes(m.note));
+    await batch.add(OPERATION_BYTES + jsonBytes(m.note));
     const item = existing.get(m.cell);
     if (item) item.content = m.note;
     else collection(sheet, kind).add(sheet.getRange(m.cell), m.note);
@@ -186,7 +187,7 @@ export async function writeRows(batch: Batch, sheet: Excel.Worksheet, rows: read
     let end = start;
     let bytes = 2 * OPERATION_BYTES;
     while (end < rows.length && (end === start || bytes + 2 * jsonBytes(rows[end]) <= batch.budget)) bytes += 2 * jsonBytes(rows[end++]);
-    await batch.write(bytes);
+    await batch.add(bytes);
     const chunk = rows.slice(start, end);
     const width = Math.max(...chunk.map((r) => r.length));
     const range = sheet.getRange(areaAddress({ top: from - 1 + start, left: 0, bottom: from - 2 + end, right: width - 1 }));
@@ -198,14 +199,14 @@ export async function writeRows(batch: Batch, sheet: Excel.Worksheet, rows: read
 
 /** Rows below `rows` of the store cleared (after it was rewritten shorter). */
 export async function clearBelow(batch: Batch, sheet: Excel.Worksheet, rows: number): Promise<void> {
-  await batch.write(OPERATION_BYTES);
+  await batch.add(OPERATION_BYTES);
   sheet.getRange(`A${rows + 1}:E1048576`).clear();
 }
 
 /** The record sheet: the existing one, or a new very hidden one. */
 export async function storeSheet(batch: Batch, existing: Excel.Worksheet | undefined): Promise<Excel.Worksheet> {
   if (existing) return existing;
-  await batch.write(2 * OPERATION_BYTES);
+  await batch.add(2 * OPERATION_BYTES);
   const sheet = batch.context.workbook.worksheets.add(STORE_SHEET);
   sheet.visibility = "VeryHidden";
   return sheet;

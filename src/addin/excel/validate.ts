@@ -151,12 +151,12 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
       if (ownKind !== "none") await writeNotes(batch, sheet, annotatedMarks(name, marks, entries), annotationsOf.get(name)!, ownKind);
     }
     // 3 – 校验结果, every cell text but the links.
-    await batch.write(2 * OPERATION_BYTES);
+    await batch.add(2 * OPERATION_BYTES);
     resultsSheet?.delete();
     const out = wb.worksheets.add(RESULTS_SHEET);
     const table = resultRows(findings, resultsSummary(workbook.name, options, active.name, findings));
     await writeRows(batch, out, table, 1, resultFormat);
-    await batch.write(OPERATION_BYTES);
+    await batch.add(OPERATION_BYTES);
     out.getRange("A2:F2").format.font.bold = true;
     await batch.flush();
     resultsWritten = true;
@@ -173,7 +173,7 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
 async function compactRecord(batch: Batch, store: Excel.Worksheet | undefined, entries: readonly MarkEntry[], rowsNow: number): Promise<void> {
   if (!store) return;
   if (entries.length === 0) {
-    await batch.write(OPERATION_BYTES);
+    await batch.add(OPERATION_BYTES);
     store.delete();
     return;
   }
