@@ -5,7 +5,15 @@
  * Excel does); a property read before load + sync throws PropertyNotLoaded;
  * Excel in cell-edit mode rejects every sync; a protected sheet refuses writes
  * with AccessDenied; getRanges refuses addresses over 8,192 characters; a note
- * cannot be added where one exists. Every sync is counted.
+ * cannot be added where one exists, nor a note where a threaded comment is
+ * (or the reverse). Every sync is counted and measured: each operation costs
+ * what it would in Excel on the web's request and response (the costs of
+ * src/addin/excel/batch.ts: 450 bytes an operation, 600 a fill read, the
+ * UTF-8 JSON of every value, format, note and address sent or loaded), and a
+ * batch over 5 MB is refused, as Excel on the web does: a request before it
+ * runs (RequestPayloadSizeLimitExceeded), one with its response after
+ * (ResponsePayloadSizeLimitExceeded). A text written into a General cell that
+ * looks like a number becomes one (losing digits past 15, as Excel does).
  *
  * Imports only fake-grid.ts: tests/e2e bundles the two and runs the same
  * fake in the browser behind a fake office.js.
@@ -59,8 +67,11 @@ export class FakeWorkbook extends GridWorkbook<FakeCell, FakeSheet> {
   protected = false;
   cellEditMode = false;
   syncs = 0;
-  /** Operations run by the last sync (how big its request was). */
+  /** Operations run by the last sync. */
   lastBatchSize = 0;
+  /** Bytes of the last sync's request and response, and the most of any sync. */
+  lastBatchBytes = 0;
+  maxBatchBytes = 0;
   /**
    * Make one sync (numbered like `syncs`, from 1) fail at its operation `at`
    * (0-based) with this error code – the operations before it stay applied,
@@ -100,6 +111,13 @@ export class FakeWorkbook extends GridWorkbook<FakeCell, FakeSheet> {
   }
 }
 
+/** Excel on the web's limit and the per-operation costs (src/addin/excel/batch.ts gives their source). */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const OPERATION_BYTES = 450;
+export const FILL_READ_BYTES = 600;
+const utf8 = new TextEncoder();
+const jsonSize = (value: unknown): number => utf8.encode(JSON.stringify(value) ?? "").length;
+
 // ---- addresses ----
 
 const invalid = (message: string) => new FakeExcelError("InvalidArgument", message);
@@ -110,10 +128,16 @@ const sheetRef = (name: string) => (/^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? 
 
 // ---- the request context and its queue ----
 
-type Op = () => void;
+type Op = () => unknown;
+/** An operation: what its request costs, and what it runs (a load returns its response's size). */
+interface Queued {
+  run: Op;
+  bytes: number;
+  load: boolean;
+}
 
 class Context {
-  readonly queue: Op[] = [];
+  readonly queue: Queued[] = [];
   readonly workbook: WorkbookProxy;
   syncs = 0;
   constructor(readonly state: FakeWorkbook) {
@@ -125,14 +149,26 @@ class Context {
     this.state.syncs += 1;
     const ops = this.queue.splice(0);
     this.state.lastBatchSize = ops.length;
+    const request = ops.reduce((n, o) => n + o.bytes, 0);
+    this.state.lastBatchBytes = request;
     if (this.state.cellEditMode) {
       throw new FakeExcelError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
     }
     const failure = this.state.failSync?.sync === this.state.syncs ? this.state.failSync : null;
+    if (request > PAYLOAD_LIMIT) throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${request} bytes) has exceeded the limit.`);
+    let response = 0;
     ops.forEach((op, i) => {
       if (failure && i === failure.at) throw new FakeExcelError(failure.code, `Operation ${i} of sync ${failure.sync} failed.`);
-      op();
+      const out = op.run();
+      if (op.load) response += out as number;
     });
+    this.state.lastBatchBytes = request + response;
+    this.state.maxBatchBytes = Math.max(this.state.maxBatchBytes, this.state.lastBatchBytes);
+    if (request + response > PAYLOAD_LIMIT) throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The request and response (${request + response} bytes) have exceeded the limit.`);
+  }
+  /** Queue an operation whose request carries `extra` bytes of data beyond the operation itself. */
+  push(run: Op, extra = 0, load = false): void {
+    this.queue.push({ run, bytes: OPERATION_BYTES + extra, load });
   }
 }
 
@@ -142,15 +178,22 @@ abstract class Proxy {
   /** Queue a load of comma-separated properties or paths ("items/name", "protection/protected"). */
   load(props?: string | string[]): this {
     const list = (Array.isArray(props) ? props : (props ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
-    this.context.queue.push(() => this.snapshot(list));
+    this.context.push(() => this.snapshot(list), 0, true);
     return this;
   }
-  snapshot(paths: string[]): void {
+  /** Load these paths; the size of the response. */
+  snapshot(paths: string[]): number {
+    let bytes = 0;
     for (const p of paths) {
       const [head, ...rest] = p.split("/");
-      if (rest.length > 0) this.child(head).snapshot([rest.join("/")]);
-      else this.loaded.set(head, this.read(head));
+      if (rest.length > 0) bytes += this.child(head).snapshot([rest.join("/")]);
+      else {
+        const value = this.read(head);
+        this.loaded.set(head, value);
+        bytes += jsonSize(value);
+      }
     }
+    return bytes;
   }
   protected child(name: string): Proxy {
     throw new FakeExcelError("InvalidArgument", `No navigation property ${name}`);
@@ -165,8 +208,8 @@ abstract class Proxy {
     }
     return this.loaded.get(name);
   }
-  protected queue(op: Op): void {
-    this.context.queue.push(op);
+  protected queue(op: Op, extra = 0): void {
+    this.context.push(op, extra);
   }
 }
 
@@ -200,8 +243,8 @@ class ValueProxy extends Proxy {
     super(context);
     for (const k of Object.keys(readers)) Object.defineProperty(this, k, { get: () => this.get(k) });
   }
-  override snapshot(paths: string[]): void {
-    super.snapshot(this.readers.isNullObject ? ["isNullObject", ...paths] : paths);
+  override snapshot(paths: string[]): number {
+    return super.snapshot(this.readers.isNullObject ? ["isNullObject", ...paths] : paths);
   }
   protected override read(name: string) {
     const r = this.readers[name];
@@ -214,11 +257,11 @@ class WorksheetCollection extends Proxy {
   get items(): Worksheet[] {
     return this.get("items") as Worksheet[];
   }
-  override snapshot(paths: string[]): void {
+  override snapshot(paths: string[]): number {
     const items = this.context.state.sheets.map((s) => new Worksheet(this.context, () => this.context.state.sheet(s.name)));
     this.loaded.set("items", items);
     const sub = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
-    for (const item of items) item.snapshot(sub.length > 0 ? sub : ["name"]);
+    return items.reduce((n, item) => n + item.snapshot(sub.length > 0 ? sub : ["name"]), 0);
   }
   protected override read(): unknown {
     return undefined;
@@ -288,7 +331,7 @@ class Worksheet extends Proxy {
   }
   getRanges(addresses: string): RangeAreas {
     if (addresses.length > 8192) throw new FakeExcelError("InvalidArgument", "The address is longer than 8192 characters.");
-    return new RangeAreas(this.context, this, addresses.split(",").map((a) => this.getRange(a)));
+    return new RangeAreas(this.context, this, addresses.split(",").map((a) => this.getRange(a)), addresses);
   }
   getUsedRange(valuesOnly?: boolean): Range {
     let cached: { sync: number; area: Area } | null = null;
@@ -375,8 +418,8 @@ class Range extends Proxy {
     };
   }
   /** Queue a write to this range's sheet (refused on a protected sheet). */
-  write(fn: (sheet: FakeSheet, area: Area) => void): void {
-    this.queue(() => fn(writable(this.sheet.resolve()), this.area()));
+  write(fn: (sheet: FakeSheet, area: Area) => void, extra = 0): void {
+    this.queue(() => fn(writable(this.sheet.resolve()), this.area()), extra);
   }
   protected override read(name: string): unknown {
     const sheet = this.sheet.resolve();
@@ -440,7 +483,7 @@ class Range extends Proxy {
         throw new FakeExcelError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
       }
       cellsOf(a, (r, c) => apply(cellAt(sheet, r, c, true)!, grid[r - a.top][c - a.left]));
-    });
+    }, jsonSize(grid));
   }
   clear(): void {
     this.write((sheet, a) => {
@@ -466,20 +509,21 @@ class Range extends Proxy {
   }
 }
 
+/** Many ranges as one object: each property set is one operation carrying every address. */
 class RangeAreas {
   readonly format: { fill: { color: string; pattern: string; patternColor: string; tintAndShade: number; clear: () => void } };
   constructor(
     readonly context: Context,
     readonly sheet: Worksheet,
     readonly ranges: Range[],
+    addresses: string,
   ) {
-    const fills = ranges.map((r) => r.format.fill);
-    const fill = {
-      clear: () => fills.forEach((f) => f.clear()),
-    } as RangeAreas["format"]["fill"];
+    const each = (change: (sheet: FakeSheet, a: Area) => void) =>
+      context.push(() => ranges.forEach((r) => change(writable(sheet.resolve()), r.area())), addresses.length);
+    const fill = { clear: () => each(clearFill) } as RangeAreas["format"]["fill"];
     for (const prop of ["color", "pattern", "patternColor", "tintAndShade"] as const) {
       Object.defineProperty(fill, prop, {
-        set: (v: never) => fills.forEach((f) => ((f as unknown as Record<string, unknown>)[prop] = v)),
+        set: (v: never) => each(fillChange(prop, v)),
         get: () => {
           throw new FakeExcelError("PropertyNotLoaded", prop);
         },
@@ -527,14 +571,13 @@ class RangeFill extends Proxy {
     cellsOf(this.range.area(), (r, c) => values.add((sheet.cells.get(key(r, c))?.fill ?? NO_FILL)[name as keyof FakeFill]));
     return values.size === 1 ? [...values][0] : null;
   }
+  override snapshot(paths: string[]): number {
+    super.snapshot(paths);
+    const a = this.range.area();
+    return FILL_READ_BYTES * (a.bottom - a.top + 1) * (a.right - a.left + 1) - OPERATION_BYTES; // 600 a cell, request included
+  }
   private set(prop: keyof FakeFill, v: unknown): void {
-    this.range.write((sheet, a) =>
-      cellsOf(a, (r, c) => {
-        const cell = cellAt(sheet, r, c, true)!;
-        cell.fill = { ...cell.fill, [prop]: v };
-        if (prop === "color" && cell.fill.pattern === "None") cell.fill.pattern = "Solid";
-      }),
-    );
+    this.range.write(fillChange(prop, v));
   }
   get color() {
     return this.get("color") as string;
@@ -561,9 +604,20 @@ class RangeFill extends Proxy {
     this.set("tintAndShade", v);
   }
   clear(): void {
-    this.range.write((sheet, a) => cellsOf(a, (r, c) => (cellAt(sheet, r, c, true)!.fill = { ...NO_FILL })));
+    this.range.write(clearFill);
   }
 }
+
+function fillChange(prop: keyof FakeFill, v: unknown): (sheet: FakeSheet, a: Area) => void {
+  return (sheet, a) =>
+    cellsOf(a, (r, c) => {
+      const cell = cellAt(sheet, r, c, true)!;
+      cell.fill = { ...cell.fill, [prop]: prop === "color" ? String(v).toUpperCase() : v };
+      if (prop === "color" && cell.fill.pattern === "None") cell.fill.pattern = "Solid";
+    });
+}
+
+const clearFill = (sheet: FakeSheet, a: Area): void => cellsOf(a, (r, c) => (cellAt(sheet, r, c, true)!.fill = { ...NO_FILL }));
 
 class AnnotationCollection extends Proxy {
   constructor(
@@ -579,11 +633,23 @@ class AnnotationCollection extends Proxy {
   get items(): Annotation[] {
     return this.get("items") as Annotation[];
   }
-  override snapshot(paths: string[]): void {
-    const items = [...this.store().keys()].map((cell) => new Annotation(this.context, this, cell));
+  override snapshot(paths: string[]): number {
+    const items = [...this.store().keys()].map((cell) => new Annotation(this.context, this, () => cell));
     this.loaded.set("items", items);
     const sub = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
-    for (const item of items) item.snapshot(sub);
+    return items.reduce((n, item) => n + item.snapshot(sub), 0);
+  }
+  getCount(): { value: number } {
+    const result = { value: -1 };
+    this.context.push(() => (result.value = this.store().size), 0, true);
+    return result;
+  }
+  getItemAt(index: number): Annotation {
+    return new Annotation(this.context, this, () => {
+      const cell = [...this.store().keys()][index];
+      if (cell === undefined) throw new FakeExcelError("ItemNotFound", `No item at ${index}.`);
+      return cell;
+    });
   }
   protected override read(): unknown {
     return undefined;
@@ -595,12 +661,15 @@ class AnnotationCollection extends Proxy {
       return cellRef(a.top, a.left);
     };
     this.queue(() => {
-      writable(this.sheet.resolve());
+      const sheet = writable(this.sheet.resolve());
       const address = at();
       if (this.store().has(address)) throw new FakeExcelError("InvalidArgument", `The cell ${address} already has a ${this.kind === "notes" ? "note" : "comment"}.`);
+      if ((this.kind === "notes" ? sheet.comments : sheet.notes).has(address)) {
+        throw new FakeExcelError("InvalidArgument", `The cell ${address} already has a ${this.kind === "notes" ? "threaded comment" : "note"}.`);
+      }
       this.store().set(address, content);
-    });
-    return new Annotation(this.context, this, "");
+    }, jsonSize(content));
+    return new Annotation(this.context, this, () => "");
   }
 }
 
@@ -608,9 +677,14 @@ class Annotation extends Proxy {
   constructor(
     context: Context,
     readonly collection: AnnotationCollection,
-    readonly cell: string,
+    readonly at: () => string,
   ) {
     super(context);
+  }
+  private bound: string | undefined;
+  /** The item's cell, fixed when first resolved (an item fetched by index stays that item, as in Office.js). */
+  get cell(): string {
+    return (this.bound ??= this.at());
   }
   private map(): Map<string, string> {
     return this.collection.sheet.resolve()[this.collection.kind];
@@ -626,7 +700,7 @@ class Annotation extends Proxy {
     this.queue(() => {
       writable(this.collection.sheet.resolve());
       this.map().set(this.cell, v);
-    });
+    }, jsonSize(v));
   }
   getLocation(): Range {
     return new Range(this.context, this.collection.sheet, () => parseArea(this.cell));

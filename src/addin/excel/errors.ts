@@ -37,6 +37,16 @@ export function toAddinError(e: unknown): AddinError {
   }
 }
 
+/** Why a write failed, in a few words, for a message that goes on to say what was written (not "没有任何改动"). */
+export function failureReason(e: unknown): string {
+  const code = typeof e === "object" && e !== null ? String((e as { code?: unknown }).code ?? "") : "";
+  if (/PayloadSizeLimitExceeded/.test(code)) return "超过了 Excel 单次请求的上限";
+  if (code === "InvalidOperationInCellEditMode") return "Excel 进入了单元格编辑状态";
+  if (code === "AccessDenied") return "工作表或工作簿受保护";
+  if (code === "GeneralException" || code === "ServiceUnavailable") return "Excel 正忙";
+  return code || (e instanceof Error ? e.message : String(e));
+}
+
 /** Excel.run with every rejection turned into an AddinError (zh-CN). */
 export async function runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   try {

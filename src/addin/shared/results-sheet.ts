@@ -18,15 +18,17 @@ export function cellLink(f: Finding): string {
   return `=HYPERLINK(${formulaString(`#${quoteSheet(f.sheet)}!${target}`)},${formulaString(label)})`;
 }
 
-/** Rows for Range.formulas: header, then one per finding; a row saying so when there is none. */
+/**
+ * Rows for Range.formulas: header, then one per finding; a row saying so when
+ * there is none. Every cell is text (resultFormat "@", set before the
+ * contents), so a sheet name, a name or an ID number from the workbook is
+ * kept as written – 500103200409173501 does not become 5.00103E+17 – and
+ * "=…" stays text; only the link column holds formulas.
+ */
 export function resultRows(findings: readonly Finding[], summary: string): string[][] {
-  const rows = findings.map((f) => [
-    asText(f.sheet ?? "（整个工作簿）"),
-    cellLink(f),
-    SEVERITY_LABEL[f.severity],
-    f.code,
-    asText(f.message),
-    asText(f.value ?? ""),
-  ]);
-  return [[asText(summary), "", "", "", "", ""], RESULTS_HEADER, ...(rows.length > 0 ? rows : [["未发现问题", "", "", "", "", ""]])];
+  const rows = findings.map((f) => [f.sheet ?? "（整个工作簿）", cellLink(f), SEVERITY_LABEL[f.severity], f.code, f.message, f.value ?? ""]);
+  return [[summary, "", "", "", "", ""], RESULTS_HEADER, ...(rows.length > 0 ? rows : [["未发现问题", "", "", "", "", ""]])];
 }
+
+/** The number format of a 校验结果 cell (0-based row and column): General for the links, text for the rest. */
+export const resultFormat = (row: number, col: number): string => (row >= 2 && col === 1 ? "General" : "@");

@@ -8,7 +8,7 @@
  */
 import type { Table } from "../../core/table";
 import { isOwnSheet, RESULTS_SHEET, STORE_SHEET, type CellMark } from "../shared/marks";
-import { resultRows } from "../shared/results-sheet";
+import { resultFormat, resultRows } from "../shared/results-sheet";
 import { neutralError } from "../shared/errors";
 import * as plan from "../shared/run-plan";
 import type { EtApplication, EtComment, EtWorksheet } from "./et";
@@ -60,7 +60,8 @@ function run(app: EtApplication, options: plan.RunSettings): plan.RunResult {
     const out = addSheet(wb, RESULTS_SHEET);
     const table = resultRows(findings, plan.resultsSummary(workbook.name, options, active, findings));
     const target = out.Range(`A1:F${table.length}`);
-    target.NumberFormat = "General";
+    target.NumberFormat = "@";
+    out.Range(`B3:B${table.length}`).NumberFormat = resultFormat(2, 1);
     target.Formula = table;
     out.Range("A2:F2").Font.Bold = true;
   } catch (e) {
