@@ -53,6 +53,8 @@ const babel = {
     configFile: false,
     // Packages may be CommonJS: babel adds polyfill imports in the module's own style.
     sourceType: "unambiguous",
+    // The minifier compacts the bundles; babel's own compacting of the 500 KB+ spreadsheet parser only prints a note.
+    compact: false,
     presets: [["@babel/preset-env", { useBuiltIns: "usage", corejs: require("core-js/package.json").version }]],
   },
 };

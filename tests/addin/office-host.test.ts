@@ -102,6 +102,16 @@ describe("ribbon commands", () => {
     expect(office.events).toEqual(["open: 请先结束单元格编辑", "closed", "completed"]);
   });
 
+  it("still complete when no dialog can open (an Excel without the dialog API)", async () => {
+    const office = fakeOffice("1.1");
+    (Office.context.ui as { displayDialogAsync: unknown }).displayDialogAsync = () => {
+      throw new Error("DialogApi 1.1 not supported");
+    };
+    const { command } = await import("../../src/addin/commands/commands");
+    await command(async () => ["工作表“党员花名册”：没有发现问题。"])({ completed: () => office.events.push("completed") } as unknown as Office.AddinCommands.Event);
+    expect(office.events).toEqual(["completed"]);
+  });
+
   it("say 没有发现问题 when 校验本表 finds nothing, and complete when that dialog is closed", async () => {
     const office = fakeOffice("1.18");
     office.answer({ host: "Excel", platform: "PC" });

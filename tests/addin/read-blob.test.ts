@@ -24,7 +24,7 @@ afterEach(() => delete (globalThis as Record<string, unknown>).FileReader);
 
 it("reads a workbook through FileReader where Blob.arrayBuffer is missing, the same as through arrayBuffer", async () => {
   const sample = makeSamples()[0];
-  const modern = await readBlob(new Blob([sample.bytes]), sample.file);
+  const modern = await readBlob(new Blob([Uint8Array.from(sample.bytes)]), sample.file);
   (globalThis as Record<string, unknown>).FileReader = OldFileReader;
   const oldBlob = { size: sample.bytes.length, bytes: sample.bytes } as unknown as Blob;
   const old = await readBlob(oldBlob, sample.file);

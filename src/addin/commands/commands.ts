@@ -44,12 +44,17 @@ export const ACTIONS: Record<string, Action> = {
 export function notify(lines: string[]): Promise<void> {
   const url = new URL("taskpane.html", window.location.href);
   url.searchParams.set("notice", lines.join("\n"));
-  return new Promise((resolve) =>
-    Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 35, displayInIframe: true }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
-      result.value.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
-    }),
-  );
+  return new Promise((resolve) => {
+    try {
+      Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 35, displayInIframe: true }, (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+        result.value.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      });
+    } catch {
+      // An Excel without the dialog API (DialogApi 1.1): nothing to wait for.
+      resolve();
+    }
+  });
 }
 
 /** A ribbon handler: event.completed() only after the notice dialog is closed, since completing a command closes its dialog. */
