@@ -21,9 +21,13 @@ const out = mkdtempSync(path.join(os.tmpdir(), "taizhang-build-"));
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
+/** What the build printed on the console (webpack.config.js warns about a local-testing build). */
+const warnings: string[] = [];
+
 beforeAll(async () => {
   const addinUrl = process.env.ADDIN_URL;
   delete process.env.ADDIN_URL;
+  const warn = jest.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void warnings.push(args.join(" ")));
   try {
     await new Promise<void>((resolve, reject) =>
       webpack(webpackConfig({ outputRoot: out }, { mode: "production" }), (err, stats) =>
@@ -31,6 +35,7 @@ beforeAll(async () => {
       ),
     );
   } finally {
+    warn.mockRestore();
     if (addinUrl !== undefined) process.env.ADDIN_URL = addinUrl;
   }
 });
@@ -60,10 +65,11 @@ it("polyfills what the webviews lack (Promise, Map, Array.from …) from core-js
   expect(code).toContain(require("core-js/package.json").version);
 });
 
-it("ships the help page and a local-testing manifest that says so when ADDIN_URL is not set", () => {
+it("ships the help page, and without ADDIN_URL a local-testing manifest that the build and the manifest call so", () => {
   expect(existsSync(path.join(out, "addin", "help.html"))).toBe(true);
   const help = readFileSync(path.join(out, "addin", "help.html"), "utf8");
   expect(help).toContain("党建台账助手 帮助");
+  expect(warnings).toContainEqual(expect.stringContaining("未设置 ADDIN_URL，dist/addin/manifest.xml 是本机测试版"));
   const manifest = readFileSync(path.join(out, "addin", "manifest.xml"), "utf8");
   expect(manifest).toContain("本机测试版");
   expect(manifest).toContain('<SupportUrl DefaultValue="https://localhost:3000/help.html"/>');
