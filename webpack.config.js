@@ -8,8 +8,17 @@
  * dev server makes its own self-signed certificate; docs/addin.md explains how
  * to create and trust the certificates by hand.
  *
- * ADDIN_URL=https://host/path/ npm run build writes that address into the
- * deployed manifest instead of https://localhost:3000/.
+ * ADDIN_URL=https://host/path/ npm run build writes that address into every
+ * URL and the AppDomain of the deployed manifest (scripts/addin-manifest.js);
+ * without it the build is a local-testing build, says so on the console and
+ * in the built manifest. env.outputRoot (tests) builds somewhere else than dist/.
+ *
+ * Every bundle runs in the webviews Office uses (Microsoft's page "Browsers
+ * and webview controls used by Office Add-ins"): Internet Explorer 11 and
+ * EdgeHTML as well as WebView2 and Safari. ts-loader compiles TypeScript,
+ * then babel (preset-env, core-js polyfills where used) lowers it – and the
+ * packages that ship modern syntax – to ES5 for package.json's browserslist.
+ * tests/addin/es5-bundles.test.ts parses every emitted file as ES5.
  *
  * The WPS 加载项 (wpsjs layout) is built beside it into dist/wps/: ribbon.xml,
  * index.html (the entry page with the ribbon callbacks) and the same task pane
@@ -21,8 +30,8 @@ const os = require("node:os");
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { deployedManifest, LOCAL_BUILD_NOTE } = require("./scripts/addin-manifest");
 
-const DEV_URL = "https://localhost:3000/";
 const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
 
 function devCertificates() {
@@ -36,17 +45,29 @@ function devCertificates() {
   return options;
 }
 
-function deployedManifest(content) {
-  const url = process.env.ADDIN_URL;
-  if (!url) return content;
-  const base = url.endsWith("/") ? url : `${url}/`;
-  return content.toString().split(DEV_URL).join(base);
-}
+/** preset-env for package.json's browserslist, with the core-js polyfills the code uses. */
+const babel = {
+  loader: "babel-loader",
+  options: {
+    babelrc: false,
+    configFile: false,
+    // Packages may be CommonJS: babel adds polyfill imports in the module's own style.
+    sourceType: "unambiguous",
+    // The minifier compacts the bundles; babel's own compacting of the 500 KB+ spreadsheet parser only prints a note.
+    compact: false,
+    presets: [["@babel/preset-env", { useBuiltIns: "usage", corejs: require("core-js/package.json").version }]],
+  },
+};
+
+/** core-js and webpack's runtime must not be polyfilled with themselves. */
+const NOT_TRANSPILED = /node_modules[\\/](core-js|webpack|@babel[\\/]runtime)[\\/]/;
 
 /** Both builds compile TypeScript the same way. */
 function common(dev) {
   return {
     devtool: dev ? "source-map" : false,
+    // webpack's own runtime in ES5 as well (no arrow functions, no const).
+    target: ["web", "es5"],
     resolve: {
       extensions: [".ts", ".js"],
       // read-csv decodes GBK with the browser's TextDecoder; iconv-lite is its Node fallback only.
@@ -57,8 +78,10 @@ function common(dev) {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", transpileOnly: true } },
+          // Loaders run last to first: ts-loader, then babel.
+          use: [babel, { loader: "ts-loader", options: { configFile: "tsconfig.addin.json", transpileOnly: true } }],
         },
+        { test: /\.[cm]?js$/, exclude: NOT_TRANSPILED, use: babel },
       ],
     },
     performance: { hints: false },
@@ -71,7 +94,7 @@ function paneWithoutOfficeJs() {
   return html.replace(/\s*<!--[^>]*office\.js[^>]*-->/, "").replace(/\s*<script src="https:\/\/appsforoffice[^"]*"><\/script>/, "");
 }
 
-function wps(dev) {
+function wps(env, dev) {
   return {
     ...common(dev),
     name: "wps",
@@ -80,7 +103,7 @@ function wps(dev) {
       taskpane: "./src/addin/taskpane/taskpane.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist/wps"),
+      path: path.resolve(outputRoot(env), "wps"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
@@ -107,7 +130,7 @@ function excel(env, dev) {
       commands: "./src/addin/commands/commands.ts",
     },
     output: {
-      path: path.resolve(__dirname, "dist/addin"),
+      path: path.resolve(outputRoot(env), "addin"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
@@ -115,10 +138,11 @@ function excel(env, dev) {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/addin/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/addin/commands/commands.html", chunks: ["commands"] }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/addin/help/help.html", chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : deployedManifest(content)) },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : deployedManifest(content, process.env.ADDIN_URL)) },
         ],
       }),
     ],
@@ -132,7 +156,10 @@ function excel(env, dev) {
   };
 }
 
+const outputRoot = (env) => env.outputRoot || path.join(__dirname, "dist");
+
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
-  return env.WEBPACK_SERVE ? excel(env, dev) : [excel(env, dev), wps(dev)];
+  if (!dev && !process.env.ADDIN_URL) console.warn(`[taizhang] 未设置 ADDIN_URL，dist/addin/manifest.xml 是${LOCAL_BUILD_NOTE}`);
+  return env.WEBPACK_SERVE ? excel(env, dev) : [excel(env, dev), wps(env, dev)];
 };

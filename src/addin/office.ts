@@ -8,19 +8,20 @@ import { detectCapabilities, type Capabilities } from "./excel/capabilities";
 
 export type Host = { kind: "excel"; caps: Capabilities } | { kind: "standalone"; reason: string };
 
-/** office.js never answers outside Office in some browsers: stop waiting after this. */
-const READY_TIMEOUT_MS = 5000;
-
 /** The pane inside a WPS 加载项: WPS gives every page window.Application (src/addin/wps). */
 const inWps = (): boolean => typeof (globalThis as { Application?: { ActiveWorkbook?: unknown } }).Application?.ActiveWorkbook !== "undefined";
 
+/**
+ * Excel, or standalone when office.js is absent (offline, WPS) or says there is
+ * no Office host (a plain browser: onReady answers with host null). Inside
+ * Office onReady is waited for however long a slow desktop Excel takes: a
+ * timeout would drop it into standalone mode for the whole session.
+ */
 export async function detectHost(): Promise<Host> {
   if (typeof Office === "undefined") return { kind: "standalone", reason: inWps() ? "在 WPS 中运行（校验和标记请用功能区的按钮）" : "未能加载 office.js（离线或在普通浏览器中打开）" };
-  const info = await Promise.race([
-    Office.onReady(),
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), READY_TIMEOUT_MS)),
-  ]);
-  if (!info || info.host !== Office.HostType.Excel) return { kind: "standalone", reason: "不在 Excel 中运行" };
+  const info = await Office.onReady();
+  if (!info.host) return { kind: "standalone", reason: "在普通浏览器中打开，不在 Office 中" };
+  if (info.host !== Office.HostType.Excel) return { kind: "standalone", reason: "不在 Excel 中运行" };
   const isSetSupported = (name: string, version: string) => Office.context.requirements.isSetSupported(name, version);
   if (!isSetSupported("ExcelApi", "1.1")) return { kind: "standalone", reason: "此版本 Excel 不支持 ExcelApi 1.1" };
   return { kind: "excel", caps: detectCapabilities(isSetSupported) };

@@ -26,14 +26,19 @@ export const maskPhone = (text: string): string => keepEnds(text.trim(), 3, 4);
 /**
  * ID-like and phone-like runs inside free text (messages, other cells):
  * 15–18 digits with an optional check letter, a number that Excel turned into
- * 1.10101199003071E+17, and mainland mobile numbers.
+ * 1.10101199003071E+17, and mainland mobile numbers. "Not after a digit" is a
+ * captured (^|[^0-9]) put back unchanged: the add-in's webviews (Internet
+ * Explorer 11, EdgeHTML) have no lookbehind and no compiler can add it.
  */
-const ID_RUN = /(?<![0-9])[0-9]{14,17}[0-9Xx](?![0-9Xx])/g;
-const EXPONENT_RUN = /(?<![0-9])[0-9]\.[0-9]{5,}[Ee]\+?[0-9]+/g;
-const MOBILE_RUN = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
+const ID_RUN = /(^|[^0-9])([0-9]{14,17}[0-9Xx])(?![0-9Xx])/g;
+const EXPONENT_RUN = /(^|[^0-9])([0-9]\.[0-9]{5,}[Ee]\+?[0-9]+)/g;
+const MOBILE_RUN = /(^|[^0-9])(1[3-9][0-9]{9})(?![0-9])/g;
+
+const maskRuns = (text: string, run: RegExp, mask: (text: string) => string): string =>
+  text.replace(run, (_match, before: string, digits: string) => before + mask(digits));
 
 export function maskText(text: string): string {
-  return text.replace(ID_RUN, maskId).replace(EXPONENT_RUN, (m) => keepEnds(m, 6, 0)).replace(MOBILE_RUN, maskPhone);
+  return maskRuns(maskRuns(maskRuns(text, ID_RUN, maskId), EXPONENT_RUN, (m) => keepEnds(m, 6, 0)), MOBILE_RUN, maskPhone);
 }
 
 /** Field keys whose values are ID numbers or phone numbers, in any ledger. */

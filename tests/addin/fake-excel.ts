@@ -46,6 +46,8 @@ export interface FakeSheet {
   merges: { top: number; left: number; bottom: number; right: number }[];
   frozenRows: number;
   validations: Map<string, unknown>;
+  /** format.columnWidth set on a range (ExcelApi 1.2), keyed by its address. */
+  columnWidths: Map<string, number>;
 }
 
 
@@ -105,6 +107,7 @@ export class FakeWorkbook extends GridWorkbook<FakeCell, FakeSheet> {
       merges: [],
       frozenRows: 0,
       validations: new Map(),
+      columnWidths: new Map(),
     };
     this.sheets.push(sheet);
     return sheet;
@@ -550,8 +553,8 @@ class RangeFormat {
       },
     };
   }
-  set columnWidth(_: number) {
-    this.range.write(() => undefined);
+  set columnWidth(width: number) {
+    this.range.write((s, a) => s.columnWidths.set(areaRef(a), width));
   }
   autofitColumns(): void {
     this.range.write(() => undefined);

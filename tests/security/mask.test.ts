@@ -34,6 +34,11 @@ describe("masking ID and phone numbers", () => {
     expect(maskText("身份证号被存成了数字：1.10101199003071E+17")).toBe("身份证号被存成了数字：1.1010**************");
     expect(maskText("第 12 行，金额 2024.50 元")).toBe("第 12 行，金额 2024.50 元");
   });
+
+  it("masks runs at the start, runs one character apart, and never part of a longer number", () => {
+    expect(maskText("11010119900307123X,13812345678")).toBe("110101********123X,138****5678");
+    expect(maskText("流水号 1234567890123456789012，编号 913812345678")).toBe("流水号 1234567890123456789012，编号 913812345678");
+  });
 });
 
 describe("taizhang validate --mask", () => {

@@ -1,8 +1,9 @@
 /**
  * The ribbon's ExecuteFunction commands (manifest FunctionFile). Each action
  * is registered with Office.actions.associate (and by name on window, for
- * Excel builds before it) and always ends with event.completed(). A command
- * has no pane of its own: a refusal or a notice opens a small dialog.
+ * Excel builds before it) and always ends with event.completed(), after the
+ * dialog it opened is closed. A command has no pane of its own: a refusal, a
+ * notice or 没有发现问题 opens a small dialog.
  */
 import { todayInShanghai } from "../../core/dates";
 import { LEDGERS } from "../../core/ledgers";
@@ -35,23 +36,38 @@ export const ACTIONS: Record<string, Action> = {
   ),
 };
 
-/** Show messages in a small dialog (taskpane.html?notice=…), the only UI a command has. */
-function notify(lines: string[]): void {
+/**
+ * Show messages in a small dialog (taskpane.html?notice=…), the only UI a
+ * command has. Resolves when the secretary closes it – Office reports that as
+ * DialogEventReceived – or at once when no dialog could open.
+ */
+export function notify(lines: string[]): Promise<void> {
   const url = new URL("taskpane.html", window.location.href);
   url.searchParams.set("notice", lines.join("\n"));
-  Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 35, displayInIframe: true });
+  return new Promise((resolve) => {
+    try {
+      Office.context.ui.displayDialogAsync(url.toString(), { height: 30, width: 35, displayInIframe: true }, (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+        result.value.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      });
+    } catch {
+      // An Excel without the dialog API (DialogApi 1.1): nothing to wait for.
+      resolve();
+    }
+  });
 }
 
-function command(action: Action) {
+/** A ribbon handler: event.completed() only after the notice dialog is closed, since completing a command closes its dialog. */
+export function command(action: Action) {
   return async (event: Office.AddinCommands.Event) => {
+    let lines: string[];
     try {
-      const lines = await action();
-      if (lines.length > 0) notify(lines);
+      lines = await action();
     } catch (e) {
-      notify([e instanceof Error ? e.message : String(e)]);
-    } finally {
-      event.completed();
+      lines = [e instanceof Error ? e.message : String(e)];
     }
+    if (lines.length > 0) await notify(lines);
+    event.completed();
   };
 }
 

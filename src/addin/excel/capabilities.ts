@@ -7,7 +7,7 @@
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 
 export interface Capabilities {
-  /** ExcelApi 1.2: worksheet protection (a protected sheet gets no marks) and getUsedRange(valuesOnly). */
+  /** ExcelApi 1.2: worksheet protection (a protected sheet gets no marks), getUsedRange(valuesOnly) and column widths (format.columnWidth). */
   protection: boolean;
   /** ExcelApi 1.7: workbook name and structure protection, freeze panes. */
   workbook: boolean;
@@ -51,6 +51,7 @@ export function missingFeatures(caps: Capabilities): string[] {
   if (caps.annotation === "none") out.push("此版本 Excel 不支持备注和批注（ExcelApi 1.10），单元格只标颜色，问题说明请看“校验结果”表");
   if (!caps.rangeAreas) out.push("此版本 Excel 不支持 ExcelApi 1.9：标记按连续区域逐块写入；清除标记时只能恢复原填充颜色，不能恢复图案");
   if (!caps.mergedAreas) out.push("此版本 Excel 不支持读取合并单元格（ExcelApi 1.13），合并的表头按左上角单元格读取");
+  if (!caps.protection) out.push("此版本 Excel 不支持设置列宽（ExcelApi 1.2），插入的模板使用默认列宽");
   if (!caps.workbook) out.push("此版本 Excel 不支持 ExcelApi 1.7：无法检测工作簿结构保护，插入的模板不冻结表头");
   if (!caps.dataValidation) out.push("此版本 Excel 不支持数据验证（ExcelApi 1.8），插入的模板没有下拉列表");
   return out;

@@ -1,8 +1,8 @@
 /**
  * 插入模板: a ledger's template sheet, from the same template model the
  * `taizhang template` files are written from (src/core/template.ts) – title,
- * header, column widths, text format on 身份证号/电话, date formats, dropdown
- * lists (ExcelApi 1.8) and a frozen header (1.7). A new sheet only: the
+ * header, column widths (ExcelApi 1.2), text format on 身份证号/电话, date
+ * formats, dropdown lists (1.8) and a frozen header (1.7). A new sheet only: the
  * secretary's sheets are not touched. Two context.sync() calls. The layout
  * is ../shared/template-plan.ts; this file only makes Excel's calls.
  */
@@ -42,7 +42,7 @@ function writeTemplate(sheet: Excel.Worksheet, plan: TemplatePlan, caps: Capabil
   header.format.font.bold = true;
   header.format.fill.color = plan.headerFill;
   for (const c of plan.columns) {
-    sheet.getRange(`${c.letter}:${c.letter}`).format.columnWidth = c.width * CHAR_WIDTH_POINTS;
+    if (caps.protection) sheet.getRange(`${c.letter}:${c.letter}`).format.columnWidth = c.width * CHAR_WIDTH_POINTS;
     const data = sheet.getRange(c.data);
     if (c.numFmt) data.numberFormat = Array.from({ length: plan.dataRows }, () => [c.numFmt!]);
     if (caps.dataValidation && c.list !== null) data.dataValidation.rule = { list: { inCellDropDown: true, source: c.list } };

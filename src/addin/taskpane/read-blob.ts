@@ -11,11 +11,22 @@ import { readWorkbookBytes } from "../../io/read-file";
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
+/** Blob.arrayBuffer() is missing in the Internet Explorer 11 and EdgeHTML webviews, and core-js cannot add it: FileReader there. */
+function bytesOf(file: Blob): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 export async function readBlob(file: Blob, name: string): Promise<Workbook> {
   if (file.size > MAX_FILE_BYTES) throw readError("too-big", name, `${mb(file.size)}，上限 ${mb(MAX_FILE_BYTES)}`);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = new Uint8Array(await bytesOf(file));
   } catch {
     // The file was moved or changed on disk after it was chosen.
     throw readError("not-found", name);

@@ -25,7 +25,7 @@ export function valueKey(text: string): string {
     .replace(/[([（【][^)\]）】]*[)\]）】]/gu, "")
     .replace(/^(党支部|党总支|支部)(?=.)/u, "")
     .replace(/会议$/u, "会")
-    .replace(/(?<=.)活动$/u, "")
+    .replace(/(.)活动$/u, "$1")
     .toLowerCase();
   return key;
 }
