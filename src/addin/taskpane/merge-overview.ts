@@ -5,6 +5,7 @@
  * the summary model. Text goes in with textContent only (branch names come
  * from untrusted workbooks).
  */
+import { el, setChildren } from "./view";
 import { CODES } from "../../core/codes";
 import { frequentCodes, SHEET_NAMES, VERDICT_LABEL, VERDICTS, type MergeReport, type SummaryModel } from "../../core/merge";
 
@@ -56,33 +57,28 @@ function ratesChart(bars: BranchBars): SVGSVGElement {
     const y = i * (BAR_HEIGHT + 4);
     const label = svg("text", { x: 0, y: y + BAR_HEIGHT - 1, "font-size": 10 });
     label.textContent = r.label;
-    chart.append(label, svg("rect", { x: 28, y, width: BAR_WIDTH, height: BAR_HEIGHT, fill: "#eee" }));
-    if (r.value !== null) chart.append(svg("rect", { x: 28, y, width: Math.round(Math.min(1, r.value) * BAR_WIDTH), height: BAR_HEIGHT, fill: r.value >= 1 ? "#5b9bd5" : "#f4b183" }));
+    chart.appendChild(label);
+    chart.appendChild(svg("rect", { x: 28, y, width: BAR_WIDTH, height: BAR_HEIGHT, fill: "#eee" }));
+    if (r.value !== null) chart.appendChild(svg("rect", { x: 28, y, width: Math.round(Math.min(1, r.value) * BAR_WIDTH), height: BAR_HEIGHT, fill: r.value >= 1 ? "#5b9bd5" : "#f4b183" }));
     const value = svg("text", { x: 32 + BAR_WIDTH, y: y + BAR_HEIGHT - 1, "font-size": 10 });
     value.textContent = r.value === null ? "无" : `${Math.round(r.value * 100)}%`;
-    chart.append(value);
+    chart.appendChild(value);
   });
   chart.setAttribute("aria-label", bars.rates.map((r) => `${r.label} ${r.value === null ? "无" : `${Math.round(r.value * 100)}%`}`).join("，"));
   return chart;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 export function renderMergeOverview(container: HTMLElement, report: MergeReport, model: SummaryModel): void {
   const totals = el("p", "totals", VERDICTS.map((v) => `${VERDICT_LABEL[v]} ${report.merge.totals[v]}`).join(" · "));
   const codes = el("ol", "top-codes");
-  for (const { code, count } of frequentCodes(report)) codes.append(el("li", undefined, `${CODES[code].title}（${code}）${count} 处`));
+  // DOM calls IE 11 has (appendChild, no append/replaceChildren): the pane runs in Office 2016's webview too.
+  for (const { code, count } of frequentCodes(report)) codes.appendChild(el("li", undefined, `${CODES[code].title}：${count} 处`));
   const list = el("ul", "branch-bars");
   for (const bars of branchBars(model)) {
     const item = el("li");
     item.dataset.status = bars.status;
-    item.append(el("span", "branch", bars.branch), el("span", "status", bars.status), el("span", "errors", `错误 ${bars.errors}`), ratesChart(bars));
-    list.append(item);
+    for (const part of [el("span", "branch", bars.branch), el("span", "status", bars.status), el("span", "errors", `错误 ${bars.errors}`), ratesChart(bars)]) item.appendChild(part);
+    list.appendChild(item);
   }
-  container.replaceChildren(totals, list, ...(codes.childElementCount > 0 ? [el("h3", undefined, "最常见的问题"), codes] : []));
+  setChildren(container, [totals, list, ...(codes.childElementCount > 0 ? [el("h3", undefined, "最常见的问题"), codes] : [])]);
 }

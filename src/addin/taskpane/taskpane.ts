@@ -27,7 +27,7 @@ import { READ_LEDGERS } from "../../core/ledgers";
 import { renderColumnsStep, type ColumnChoice } from "./columns-step";
 import { addMergeExtras } from "./merge-extras";
 import { renderMergeOverview } from "./merge-overview";
-import { cleanNotice, renderNotices, renderReports, summaryText, type Notice } from "./view";
+import { cleanNotice, el, renderNotices, renderReports, setChildren, summaryText, type Notice } from "./view";
 import { chosenFilesText, fundingText, profileLabel } from "./wording";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -266,12 +266,9 @@ function wire(): void {
 
 /** taskpane.html?notice=… is the dialog a ribbon command opens to say something. */
 function showNoticeOnly(text: string): void {
-  document.body.replaceChildren();
-  const p = document.createElement("p");
-  p.className = "notice-dialog";
+  const p = el("p", "notice-dialog", text);
   p.style.whiteSpace = "pre-wrap";
-  p.textContent = text;
-  document.body.append(p);
+  setChildren(document.body, [p]);
 }
 
 async function start(): Promise<void> {
