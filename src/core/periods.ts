@@ -1,5 +1,5 @@
 /**
- * Calendar periods for 三会一课 frequencies (支部条例; seed 003): months,
+ * Calendar periods for 三会一课 frequencies (支部条例; 重庆交通大学艺术设计学院党总支实施意见): months,
  * quarters and years, with the one rule a secretary agrees with – a period is
  * due only once it has ended. A period ends at the end of its last day, so on
  * 2026-06-30 the second quarter is still running and on 2026-07-01 it has ended.

@@ -126,7 +126,7 @@ function paidInRow(row: LedgerSheet["rows"][number]): number {
   return months.length > 0 ? months.reduce((a, b) => a + b, 0) : (num(row, "total") ?? 0);
 }
 
-/** 不少于 staff rate × staff + student rate × students; retirees as the profile says (seed 002, 004). */
+/** 不少于 staff rate × staff + student rate × students; retirees as the profile says (重庆工业职业技术学院实施意见、辽宁科技学院实施方案). */
 export function fundingEntitlement(counts: { staff: number; students: number; retirees: number }, profile: Profile): number {
   const { staff, student, retireesCountAs } = profile.funding;
   const retireeRate = retireesCountAs === "staff" ? staff : retireesCountAs === "student" ? student : 0;

@@ -1,6 +1,6 @@
 /**
  * 发展党员 (RULES.md development): 中国共产党发展党员工作细则 2014 (发展细则)
- * and seed 002. Every limit comes from profile.development. Dates known only to
+ * and 重庆工业职业技术学院实施意见. Every limit comes from profile.development. Dates known only to
  * the month (2024.03) get the benefit of the doubt: a rule fires only when it
  * is broken for every day of that month.
  */
@@ -125,7 +125,7 @@ function atLeastYearsAfter(
     });
 }
 
-/** dev.activist-short – 经过一年以上培养教育和考察 before 发展对象 (发展细则; seed 002). */
+/** dev.activist-short – 经过一年以上培养教育和考察 before 发展对象 (发展细则; 重庆工业职业技术学院实施意见). */
 const activistShort = atLeastYearsAfter(
   "dev.activist-short",
   "activistDate",

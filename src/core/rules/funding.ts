@@ -1,5 +1,5 @@
 /**
- * 活动经费 rules (RULES.md funding; seed 002 ¥100/¥50, seed 004 ¥200/¥100 –
+ * 活动经费 rules (RULES.md funding; 重庆工业职业技术学院实施意见 ¥100/¥50, 辽宁科技学院实施方案 ¥200/¥100 –
  * rates in profile.funding). Rows are read in the order written: a cash book
  * runs down the page. Amounts compare with the profile's rounding tolerance
  * (profile.dues.tolerance, the institution's one money tolerance).
@@ -97,7 +97,7 @@ export function entitlement(ctx: RuleContext): Entitlement | null {
 
 const profileNote = (ctx: RuleContext): string => `按配置“${ctx.profile.name}”，标准为每年不少于此数`;
 
-/** Years the rows fall in, each year's allocation compared with the floor (seed 002/004: 不少于). */
+/** Years the rows fall in, each year's allocation compared with the floor (重庆工业职业技术学院实施意见、辽宁科技学院实施方案: 不少于). */
 const entitlementFloor: SheetRule = (sheet, ctx) => {
   const floor = entitlement(ctx);
   if (!floor) return [];

@@ -50,7 +50,7 @@ function committeeRequired(ctx: RuleContext): boolean {
 /**
  * meetings.missing – each ended period needs its meeting: 党员大会 each quarter;
  * 支委会, 党小组会, 主题党日 each month; 党课, 组织生活会, 民主评议 each year
- * (支部条例; seed 003 三会一课简表; frequencies from the profile). Once per period, at sheet level.
+ * (支部条例; 重庆交通大学艺术设计学院党总支实施意见的三会一课简表; frequencies from the profile). Once per period, at sheet level.
  * A sheet with no rows at all is a ledger not yet kept (a fresh template): it gets
  * `sheet.empty` from the engine instead of an error for every period of the year.
  */
@@ -114,7 +114,7 @@ const attendance: SheetRule = (sheet) =>
   });
 
 /**
- * meetings.lecturer – 党组织书记每年至少讲 1 次党课 (seed 000; 支部条例). The
+ * meetings.lecturer – 党组织书记每年至少讲 1 次党课 (重庆医科大学固本强基工程工作方案; 支部条例). The
  * 主持人/主讲人 is compared with the roster's 书记; without a roster, or a roster
  * without a 书记 (roster.no-secretary), there is nobody to compare with. A period
  * without any 党课 is meetings.missing already, so it is not reported twice.

@@ -92,7 +92,7 @@ export function findMember(index: RosterIndex, id: string | null, name: string |
   return undefined;
 }
 
-/** 书记 and 支委 need 56 hours and a 集中培训 record (培训, seed 000). */
+/** 书记 and 支委 need 56 hours and a 集中培训 record (培训; 重庆医科大学固本强基工程工作方案). */
 export const isLeader = (member: LedgerRow): boolean => LEADER_POSTS.includes(text(member, "post") ?? "");
 
 export const isSecretary = (member: LedgerRow): boolean => text(member, "post") === "书记";

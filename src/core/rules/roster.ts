@@ -172,7 +172,7 @@ const probationLength = perRow((sheet, row, ctx) => {
       );
 });
 
-/** A 正式党员 has been 转正: the roster should say when (花名册, seed 003). Only where the column exists. */
+/** A 正式党员 has been 转正: the roster should say when (花名册; 重庆交通大学艺术设计学院党总支实施意见). Only where the column exists. */
 const fullDateMissing = perRow((sheet, row) => {
   if (text(row, "memberType") !== "正式党员" || !hasColumn(sheet, "fullDate") || !isBlankCell(sheet, row, "fullDate")) return null;
   return findingAt(sheet, "roster.full-date-missing", `${nameOf(row)}是正式党员，但没有填写转正时间`, { row, field: "fullDate" });

@@ -1,6 +1,6 @@
 /**
  * 换届 (RULES.md terms): 关于加强党的基层组织按期换届工作的意见 2018 (换届意见)
- * and seed 000 – 基层党委每届 5 年，党总支、党支部每届 3 年；上级党组织提前 6 个月
+ * and 重庆医科大学固本强基工程工作方案 – 基层党委每届 5 年，党总支、党支部每届 3 年；上级党组织提前 6 个月
  * 提醒；延期或提前换届须报批，一般不超过 1 年. Lengths, the reminder window and
  * the extension allowance come from the profile.
  */
@@ -33,7 +33,7 @@ function dueDate(row: LedgerRow, ctx: RuleContext): IsoDate | null {
 /** Reminders sit on the 届满日期 cell, or on 选举日期 when the sheet has no 届满日期 column. */
 const dueField = (sheet: LedgerSheet): string => (sheet.columns.has("expiryDate") ? "expiryDate" : "electionDate");
 
-/** terms.length – 任期 differs from the profile's length for the 组织类型 (换届意见; seed 000, 003). */
+/** terms.length – 任期 differs from the profile's length for the 组织类型 (换届意见; 重庆医科大学固本强基工程工作方案、重庆交通大学艺术设计学院党总支实施意见). */
 const length: SheetRule = (sheet, ctx) =>
   sheet.rows.flatMap((row) => {
     const given = num(row, "termYears");
@@ -73,7 +73,7 @@ const expiry: SheetRule = (sheet, ctx) =>
     ];
   });
 
-/** terms.due-soon – the term ends within the reminder window after the as-of date (seed 000: 提前 6 个月提醒). */
+/** terms.due-soon – the term ends within the reminder window after the as-of date (重庆医科大学固本强基工程工作方案: 提前 6 个月提醒). */
 const dueSoon: SheetRule = (sheet, ctx) =>
   sheet.rows.flatMap((row) => {
     const due = dueDate(row, ctx);

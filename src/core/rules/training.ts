@@ -1,6 +1,6 @@
 /**
  * 学习培训 rules (RULES.md training; 党员教育管理工作条例 2019 第二十条,
- * 2019–2023 全国党员教育培训工作规划; seed 000, 003, 004 – 培训). Hours a year,
+ * 2019–2023 全国党员教育培训工作规划; 重庆医科大学、重庆交通大学艺术设计学院、辽宁科技学院文件 – 培训). Hours a year,
  * the forms that count and the 集中培训 form come from profile.training.
  * A person is known by ID, else by name; 书记/委员 by the roster's 党内职务.
  */

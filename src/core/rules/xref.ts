@@ -1,6 +1,6 @@
 /**
  * Rules across the ledgers of one workbook (RULES.md "Across sheets and files"):
- * the roster is the list of who the branch's members are (花名册, seed 003).
+ * the roster is the list of who the branch's members are (花名册; 重庆交通大学艺术设计学院党总支实施意见).
  * Development rows are checked by the development ledger's own rules.
  */
 import type { Finding } from "../finding";
