@@ -56,13 +56,20 @@ export interface WorkbookResult {
 /** Most rows have no month-only date: they share one empty set. */
 const NO_MONTH_ONLY: ReadonlySet<string> = new Set();
 
-/** Read a table as a ledger: header, columns and typed rows, with cell-scope findings. */
+/** The column mapping in force: the profile's own `columns`, then the one given (--columns, the workbook's 列对应). */
+export const columnMappingOf = (options: Pick<ValidateOptions, "profile" | "columns">): ColumnMapping =>
+  combineMappings(profileColumns(options.profile, READ_LEDGERS), options.columns);
+
+/**
+ * Read a table as a ledger: header, columns and typed rows, with cell-scope
+ * findings. `options.columns` is the whole mapping in force (columnMappingOf).
+ */
 export function parseSheet(
   table: Table,
   options: ValidateOptions,
   ledgers: readonly LedgerDef[] = READ_LEDGERS,
 ): { sheet: LedgerSheet; findings: Finding[]; match: HeaderMatch; rowsRead: number } | null {
-  const match = detectHeader(table, ledgers, combineMappings(profileColumns(options.profile, READ_LEDGERS), options.columns));
+  const match = detectHeader(table, ledgers, options.columns);
   if (!match) return null;
   const { ledger, columns } = match;
   const findings: Finding[] = [];
@@ -193,9 +200,11 @@ export function validateWorkbook(workbook: Workbook, options: ValidateOptions): 
   const parsed: ParsedWorkbook = { name: workbook.name, sheets: [], others: [] };
   const bySheet = new Map<string, SheetResult>();
   const results: SheetResult[] = [];
+  // Worked out once per workbook: the header index is kept per mapping.
+  const reading = { ...options, columns: columnMappingOf(options) };
 
   for (const table of workbook.sheets.filter((t) => !isOwnSheet(t.name))) {
-    const read = parseSheet(table, options);
+    const read = parseSheet(table, reading);
     const result: SheetResult = {
       sheet: table.name,
       ledger: read ? read.sheet.ledger.key : null,

@@ -13,24 +13,34 @@ export const personId = (id: string): string => {
   return s.includes("x") ? s.toUpperCase() : s;
 };
 
-/** A sheet's rows do not change once read: several rules count the same rows' people. */
-const once = new WeakMap<readonly LedgerRow[], LedgerRow[]>();
-
-/** The rows with each ID once (its first row); rows without an ID each count as a person. */
-export function onePerPerson(rows: readonly LedgerRow[]): LedgerRow[] {
-  let kept = once.get(rows);
-  if (!kept) once.set(rows, (kept = firstOfEach(rows)));
-  return kept;
+export interface People {
+  /** The rows with each ID once (its first row); rows without an ID each count as a person. */
+  members: LedgerRow[];
+  /** ID (personId) → its first row. */
+  byId: Map<string, LedgerRow>;
 }
 
-function firstOfEach(rows: readonly LedgerRow[]): LedgerRow[] {
-  const seen = new Set<string>();
-  return rows.filter((row) => {
+/** A sheet's rows do not change once read: several rules count the same rows' people. */
+const once = new WeakMap<readonly LedgerRow[], People>();
+
+/** The people of some rows, counted once by ID, in one pass. */
+export function peopleOf(rows: readonly LedgerRow[]): People {
+  let people = once.get(rows);
+  if (!people) once.set(rows, (people = firstOfEach(rows)));
+  return people;
+}
+
+export const onePerPerson = (rows: readonly LedgerRow[]): LedgerRow[] => peopleOf(rows).members;
+
+function firstOfEach(rows: readonly LedgerRow[]): People {
+  const byId = new Map<string, LedgerRow>();
+  const members = rows.filter((row) => {
     const id = text(row, "idNumber");
     if (!id) return true;
     const key = personId(id);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (byId.has(key)) return false;
+    byId.set(key, row);
     return true;
   });
+  return { members, byId };
 }

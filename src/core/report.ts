@@ -5,10 +5,9 @@
  */
 import type { Finding } from "./finding";
 import { countBySeverity } from "./finding";
-import { validateWorkbook, type Recognition, type ValidateOptions, type WorkbookResult } from "./engine";
+import { columnMappingOf, validateWorkbook, type Recognition, type ValidateOptions, type WorkbookResult } from "./engine";
 import { HEADER_SEARCH_ROWS, nearestLedger } from "./header";
 import { cellText } from "./text";
-import { combineMappings, profileColumns } from "./columns";
 import type { LedgerKey } from "./ledger";
 import { LEDGERS, READ_LEDGERS } from "./ledgers";
 import type { Workbook } from "./table";
@@ -108,7 +107,7 @@ export function noLedgerMessage(workbook: Workbook, options: Pick<ValidateOption
   const sheetNames = workbook.sheets.map((s) => `“${s.name}”`).join("、") || "（无工作表）";
   const expected = LEDGERS.map((l) => `${l.title}（${l.fields.filter((f) => f.required).map((f) => f.header).join("、")}）`).join("；");
   const near = workbook.sheets
-    .map((table) => ({ table, nearest: nearestLedger(table, READ_LEDGERS, combineMappings(profileColumns(options.profile, READ_LEDGERS), options.columns)) }))
+    .map((table) => ({ table, nearest: nearestLedger(table, READ_LEDGERS, columnMappingOf(options)) }))
     .filter((x) => x.nearest !== null)
     .sort((a, b) => b.nearest!.found.length - a.nearest!.found.length)[0];
   const closest = near

@@ -85,7 +85,8 @@ function asMonthColumns(sheet: LedgerSheet): { sheet: LedgerSheet; findings: Fin
     }
     read.push({ row, months });
   }
-  const year = Math.max(...read.flatMap((r) => r.months.map((m) => m.year)));
+  // A reduce, not Math.max(...): an export may hold more payments than a call takes arguments.
+  const year = read.reduce((latest, r) => r.months.reduce((y, m) => Math.max(y, m.year), latest), -Infinity);
   const byPerson = new Map<string, { row: LedgerRow; months: Month[] }[]>();
   const keys = personKeys(read.map((r) => r.row));
   for (const r of read) {

@@ -5,7 +5,7 @@
  */
 import { LEADER_POSTS } from "../ledgers/options";
 import { sheetsOf, text, type LedgerRow, type ParsedWorkbook } from "../ledger";
-import { personId, personName } from "../members";
+import { peopleOf, personId, personName } from "../members";
 
 export { personId, personName };
 
@@ -31,15 +31,9 @@ export function rosterIndex(workbook: ParsedWorkbook): RosterIndex {
 
 /** An index of any ledger's rows by person (姓名, 身份证号), e.g. the dues rows to find roster members in. */
 export function peopleIndex(rows: LedgerRow[], present = true): RosterIndex {
-  const byId = new Map<string, LedgerRow>();
+  const { members, byId } = peopleOf(rows);
   const byName = new Map<string, LedgerRow[]>();
-  // The members are the rows onePerPerson keeps: each ID once, found in the same pass.
-  const members: LedgerRow[] = [];
   for (const row of rows) {
-    const id = text(row, "idNumber");
-    const key = id ? personId(id) : null;
-    if (key === null || !byId.has(key)) members.push(row);
-    if (key !== null && !byId.has(key)) byId.set(key, row);
     const name = text(row, "name");
     if (!name) continue;
     const same = byName.get(personName(name));
