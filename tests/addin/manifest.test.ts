@@ -1,6 +1,7 @@
 /**
  * The manifest, checked offline (office-addin-manifest validate needs the
- * network): well-formed XML, the elements Office requires, the ribbon's
+ * network; Microsoft's own parser reads it in manifest-office-parser.test.ts):
+ * well-formed XML, the elements Office requires, the ribbon's
  * ExtensionPoint → CustomTab → Group → Control → Action structure, resource
  * ids and strings within Office's limits, https URLs only, icons that exist,
  * and a command behind every ExecuteFunction.
