@@ -3,6 +3,7 @@ import { countBySeverity } from "../core/finding";
 import { allIssues, type FileReport, type ValidationReport } from "../core/report";
 import { SEVERITY_LABEL } from "../core/codes";
 import { displayWidth } from "../core/text";
+import { maxOf } from "../core/numbers";
 
 const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
 
@@ -27,8 +28,8 @@ export function formatFile(file: FileReport): string {
     }
     lines.push(`  ${title}${what}`);
     const place = (i: (typeof sheet.issues)[number]) => i.cell ?? (i.row !== null ? `第${i.row}行` : "—");
-    const placeWidth = Math.max(6, ...sheet.issues.map((i) => displayWidth(place(i))));
-    const codeWidth = Math.max(...sheet.issues.map((i) => i.code.length));
+    const placeWidth = maxOf(sheet.issues.map((i) => displayWidth(place(i))), 6);
+    const codeWidth = maxOf(sheet.issues.map((i) => i.code.length));
     for (const issue of sheet.issues) {
       lines.push(`    ${padEnd(place(issue), placeWidth)}  ${SEVERITY_LABEL[issue.severity]}  ${padEnd(issue.code, codeWidth)}  ${issue.message}`);
     }

@@ -5,6 +5,7 @@
  * 2026-06-30 the second quarter is still running and on 2026-07-01 it has ended.
  */
 import { addMonths, daysBetween, daysInMonth, monthsBetween, parts, ymd, type IsoDate } from "./dates";
+import { maxOf, minOf } from "./numbers";
 
 /** "half" is a half-year, the calendar stand-in for a 学期 (每学期/每期 in a college's rules). */
 export type Frequency = "month" | "quarter" | "half" | "year";
@@ -55,8 +56,8 @@ export const contains = (p: Period, date: IsoDate): boolean => p.start <= date &
 export function yearsCovered(dates: readonly IsoDate[], asOf: IsoDate): number[] {
   const years = dates.map((d) => parts(d).y);
   if (years.length === 0) return [parts(asOf).y];
-  const first = Math.min(...years);
-  const last = Math.max(...years);
+  const first = minOf(years);
+  const last = maxOf(years);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 

@@ -7,6 +7,7 @@ import { areaAddress, joinUnderLimit, parseArea, runsOf, type Area } from "../sh
 import type { Capabilities } from "./capabilities";
 import { groupByFill, isNoFill, isOurNote, STORE_SHEET, type AnnotationKind, type Fill, type MarkEntry } from "../shared/marks";
 import { Batch, FILL_READ_BYTES, isPayloadTooLarge, jsonBytes, OPERATION_BYTES, READ_CELL_BYTES } from "./batch";
+import { maxOf } from "../../core/numbers";
 
 const FILL_PROPS = "color";
 const FILL_PROPS_FULL = "color,pattern,patternColor,tintAndShade";
@@ -189,7 +190,7 @@ export async function writeRows(batch: Batch, sheet: Excel.Worksheet, rows: read
     while (end < rows.length && (end === start || bytes + 2 * jsonBytes(rows[end]) <= batch.budget)) bytes += 2 * jsonBytes(rows[end++]);
     await batch.add(bytes);
     const chunk = rows.slice(start, end);
-    const width = Math.max(...chunk.map((r) => r.length));
+    const width = maxOf(chunk.map((r) => r.length));
     const range = sheet.getRange(areaAddress({ top: from - 1 + start, left: 0, bottom: from - 2 + end, right: width - 1 }));
     range.numberFormat = chunk.map((r, i) => r.map((_, c) => formatAt(start + i, c)));
     range.formulas = chunk;

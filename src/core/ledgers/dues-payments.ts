@@ -11,6 +11,7 @@ import { squeeze } from "../text";
 import { dues, MONTH_KEYS } from "./dues";
 import { PERSON_CATEGORY_WORDS } from "./options";
 import { personKeys } from "../rules/people";
+import { maxOf } from "../numbers";
 
 interface Month {
   year: number;
@@ -43,7 +44,7 @@ function personRow(rows: readonly { row: LedgerRow; months: Month[] }[], year: n
   const values: Record<string, FieldValue | null> = {};
   for (const key of ["name", "idNumber", "category", "base", "rate"]) values[key] = rows.map((r) => r.row.values[key]).find((v) => v != null) ?? null;
   const dueShares = rows.flatMap(({ row, months }) => (num(row, "monthlyDue") === null ? [] : [num(row, "monthlyDue")! / months.length]));
-  values.monthlyDue = dueShares.length > 0 ? Math.max(...dueShares) : null;
+  values.monthlyDue = dueShares.length > 0 ? maxOf(dueShares) : null;
   for (const key of MONTH_KEYS) values[key] = null;
   for (const { row, months } of rows) {
     const paid = num(row, "paid");
@@ -85,8 +86,7 @@ function asMonthColumns(sheet: LedgerSheet): { sheet: LedgerSheet; findings: Fin
     }
     read.push({ row, months });
   }
-  // A reduce, not Math.max(...): an export may hold more payments than a call takes arguments.
-  const year = read.reduce((latest, r) => r.months.reduce((y, m) => Math.max(y, m.year), latest), -Infinity);
+  const year = maxOf(read.flatMap((r) => r.months.map((m) => m.year)));
   const byPerson = new Map<string, { row: LedgerRow; months: Month[] }[]>();
   const keys = personKeys(read.map((r) => r.row));
   for (const r of read) {
