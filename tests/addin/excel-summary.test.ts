@@ -8,7 +8,7 @@
  * counts of problems where Excel has conditional formats. A college of 100
  * branches goes in several requests, each under Excel on the web's limit.
  */
-import { BYTE_BUDGET } from "../../src/addin/excel/batch";
+import { BYTE_BUDGET, PAYLOAD_LIMIT } from "../../src/addin/excel/batch";
 import { ALL_CAPABILITIES, detectCapabilities } from "../../src/addin/excel/capabilities";
 import { AddinError } from "../../src/addin/shared/errors";
 import { insertSummaryInExcel } from "../../src/addin/excel/summary";
@@ -46,12 +46,21 @@ function openWorkbook(): FakeWorkbook {
   return wb;
 }
 
+/** How many rows and columns a sheet has, from A1 to its last written cell. */
+function extentOf(wb: FakeWorkbook, sheet: string): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const k of wb.sheet(sheet).cells.keys()) {
+    rows = Math.max(rows, Math.floor(k / 16_384) + 1);
+    cols = Math.max(cols, (k % 16_384) + 1);
+  }
+  return { rows, cols };
+}
+
 /** A sheet's cells as rows, from A1 to its last written cell. */
 function cellsOf(wb: FakeWorkbook, sheet: string): (FakeCell | undefined)[][] {
   const s = wb.sheet(sheet);
-  const keys = [...s.cells.keys()];
-  const rows = Math.max(...keys.map((k) => Math.floor(k / 16_384))) + 1;
-  const cols = Math.max(...keys.map((k) => k % 16_384)) + 1;
+  const { rows, cols } = extentOf(wb, sheet);
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => s.cells.get(cellKey(r, c))));
 }
 
@@ -245,5 +254,43 @@ describe("汇总 at a glance", () => {
     expect(names.map((n) => valuesOf(wb, n))).toEqual(names.map((n) => valuesOf(full, n)));
     expect(fills(wb)).toEqual(fills(full));
     expect(wb.sheets.flatMap((s) => s.conditionalFormats)).toEqual([]);
+  });
+});
+
+describe("a college of 100 branches", () => {
+  let model: SummaryModel;
+  beforeAll(() => {
+    model = summaryOf(Array.from({ length: 100 }, (_, i): [string, BranchData] => [`第${i + 1}党支部`, branch(`第${i + 1}党支部`, 60, 100 + i)]));
+  }, 120_000);
+
+  it("goes in several requests, each under the 4 MB budget, with every row and status colour", async () => {
+    const wb = openWorkbook();
+    const names = await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    expect(wb.maxBatchBytes).toBeLessThanOrEqual(BYTE_BUDGET);
+    // More than Excel on the web takes in one request, sent in full batches.
+    expect(wb.totalBytes).toBeGreaterThan(PAYLOAD_LIMIT);
+    expect(wb.syncs).toBeGreaterThanOrEqual(1 + Math.ceil(wb.totalBytes / BYTE_BUDGET));
+    expect(wb.syncs).toBeLessThanOrEqual(1 + Math.ceil(wb.totalBytes / (0.75 * BYTE_BUDGET)));
+    expect(extentOf(wb, "党员花名册").rows).toBe(1 + 100 * 60);
+    expect(names.map((name) => extentOf(wb, name))).toEqual(model.sheets.map((s) => ({ rows: 1 + s.rows.length, cols: s.columns.length })));
+    // 18,000 rows in several blocks: each in its place.
+    const training = model.sheets.find((s) => s.name === "学习培训")!;
+    const name = training.columns.findIndex((c) => c.header === "姓名");
+    expect(columnOf(wb, "学习培训", "姓名").map((c) => c.value)).toEqual(training.rows.map((r) => r[name]));
+    const status = columnOf(wb, "汇总 (2)", "状态").slice(0, 100);
+    expect(status.map((c) => [c.value, c.fill.color])).toEqual(status.map((c) => [c.value, c.value === "可通过" ? "#C6EFCE" : "#FFC7CE"]));
+  });
+
+  it("leaves no added sheet when a late request fails, and says so", async () => {
+    const probe = openWorkbook();
+    await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    const wb = openWorkbook();
+    const before = snapshot(wb);
+    // The last request: the sheets and rows of the ones before it are in the workbook.
+    wb.failSync = { sync: probe.syncs, at: Math.floor(probe.lastBatchSize / 2), code: "GeneralException" };
+    const error = await insertSummaryInExcel(model, ALL_CAPABILITIES).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AddinError);
+    expect((error as AddinError).message).toMatch(/^汇总未能写完（Excel 正忙），本次插入的 \d+ 张工作表已删除，工作簿没有任何改动。/);
+    expect(snapshot(wb)).toEqual(before);
   });
 });

@@ -80,9 +80,10 @@ export class FakeWorkbook extends GridWorkbook<FakeCell, FakeSheet> {
   syncs = 0;
   /** Operations run by the last sync. */
   lastBatchSize = 0;
-  /** Bytes of the last sync's request and response, and the most of any sync. */
+  /** Bytes of the last sync's request and response, the most of any sync, and the sum of all. */
   lastBatchBytes = 0;
   maxBatchBytes = 0;
+  totalBytes = 0;
   /**
    * Make one sync (numbered like `syncs`, from 1) fail at its operation `at`
    * (0-based) with this error code – the operations before it stay applied,
@@ -179,6 +180,7 @@ class Context {
     });
     this.state.lastBatchBytes = request + response;
     this.state.maxBatchBytes = Math.max(this.state.maxBatchBytes, this.state.lastBatchBytes);
+    this.state.totalBytes += this.state.lastBatchBytes;
     if (request + response > PAYLOAD_LIMIT) throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The request and response (${request + response} bytes) have exceeded the limit.`);
   }
   /** Queue an operation whose request carries `extra` bytes of data beyond the operation itself. */
