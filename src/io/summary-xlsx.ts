@@ -12,7 +12,7 @@ import { zipSync, type Zippable } from "fflate";
 import { toExcelSerial } from "../core/dates";
 import { columnLetter } from "../core/table";
 import { displayWidth } from "../core/text";
-import { VERDICT_LABEL, VERDICTS, type BranchVerdict, type ColumnKind, type ColumnLook, type SummaryModel, type SummarySheet, type SummaryValue } from "../core/merge";
+import { LOOK_COLOR, VERDICT_FILL, VERDICT_LABEL, VERDICTS, type ColumnKind, type ColumnLook, type SummaryModel, type SummarySheet, type SummaryValue } from "../core/merge";
 import { footerText } from "./summary-print";
 
 const MIN_WIDTH = 6;
@@ -26,14 +26,6 @@ const NUM_FMT: Readonly<Record<ColumnKind, number>> = { text: 49, id: 49, phone:
 const KINDS = Object.keys(NUM_FMT) as ColumnKind[];
 /** Style index of a kind, regular or bold (0 is the default style). */
 const styleOf = (kind: ColumnKind, bold: boolean): number => 1 + KINDS.indexOf(kind) * 2 + (bold ? 1 : 0);
-
-const VERDICT_FILL: Readonly<Record<BranchVerdict, string>> = {
-  pass: "FFC6EFCE",
-  return: "FFFFC7CE",
-  missing: "FFFFEB9C",
-  unreadable: "FFFFC7CE",
-  superseded: "FFD9D9D9",
-};
 
 const utf8 = new TextEncoder();
 const strToU8 = (text: string): Uint8Array => utf8.encode(text);
@@ -97,9 +89,9 @@ function conditionalXml(sheet: SummarySheet): string {
       const letter = columnLetter(look.column);
       const rules =
         look.look === "bar"
-          ? `<cfRule type="dataBar" priority="${++priority}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="FF5B9BD5"/></dataBar></cfRule>`
+          ? `<cfRule type="dataBar" priority="${++priority}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1"/><color rgb="${LOOK_COLOR.bar}"/></dataBar></cfRule>`
           : look.look === "alarm"
-            ? `<cfRule type="colorScale" priority="${++priority}"><colorScale><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FFFFFFFF"/><color rgb="FFF8696B"/></colorScale></cfRule>`
+            ? `<cfRule type="colorScale" priority="${++priority}"><colorScale><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="${LOOK_COLOR.alarmLow}"/><color rgb="${LOOK_COLOR.alarmHigh}"/></colorScale></cfRule>`
             : VERDICTS.map((v, i) => `<cfRule type="expression" dxfId="${i}" priority="${++priority}"><formula>${xmlText(`${letter}2="${VERDICT_LABEL[v]}"`)}</formula></cfRule>`).join("");
       return `<conditionalFormatting sqref="${letter}2:${letter}${last}">${rules}</conditionalFormatting>`;
     })

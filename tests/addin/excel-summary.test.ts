@@ -3,13 +3,18 @@
  * Excel: the summary arrives as new sheets beside her own – 汇总, one sheet per
  * ledger, 问题清单 and 未提交 – with ID numbers as text, no formula made from
  * what a branch typed, the same round trips for 5 or 300 members, and nothing
- * left behind when Excel fails halfway.
+ * left behind when Excel fails halfway. At a glance, as in 学院汇总.xlsx: each
+ * status in its colour, data bars over rates and a white-to-red scale over
+ * counts of problems where Excel has conditional formats. A college of 100
+ * branches goes in several requests, each under Excel on the web's limit.
  */
-import { ALL_CAPABILITIES } from "../../src/addin/excel/capabilities";
+import { BYTE_BUDGET, PAYLOAD_LIMIT } from "../../src/addin/excel/batch";
+import { ALL_CAPABILITIES, detectCapabilities } from "../../src/addin/excel/capabilities";
 import { AddinError } from "../../src/addin/shared/errors";
 import { insertSummaryInExcel } from "../../src/addin/excel/summary";
-import { mergeWorkbooks, type SummaryModel } from "../../src/core/merge";
+import { mergeWorkbooks, type MergeInput, type SummaryModel } from "../../src/core/merge";
 import { BUILTIN_PROFILES } from "../../src/core/profile";
+import { columnLetter } from "../../src/core/table";
 import { readXlsx } from "../../src/io/read-xlsx";
 import { makeBranch, toSheets, type BranchData } from "../fixtures/branch";
 import { buildWorkbook } from "../fixtures/builder";
@@ -20,12 +25,15 @@ import { cellKey } from "./fake-grid";
 const branch = (name: string, members: number, seed: number): BranchData =>
   makeBranch({ branch: name, members, seed, asOf: SAMPLE_AS_OF, studentShare: 0.5 });
 
-function summaryOf(branches: [string, BranchData][]): SummaryModel {
-  const inputs = branches.map(([name, data]) => {
-    const file = `${name}.xlsx`;
-    return { file, workbook: readXlsx(buildWorkbook(toSheets(name, data)), file) };
-  });
-  return mergeWorkbooks(inputs, { profile: BUILTIN_PROFILES["100-50"], asOf: SAMPLE_AS_OF, version: "test" }).summary;
+const submission = (name: string, data: BranchData, file = `${name}.xlsx`, modified?: number): MergeInput => ({
+  file,
+  modified,
+  workbook: readXlsx(buildWorkbook(toSheets(name, data)), file),
+});
+
+function summaryOf(branches: [string, BranchData][], more: MergeInput[] = [], expected?: string[]): SummaryModel {
+  const inputs = [...branches.map(([name, data]) => submission(name, data)), ...more];
+  return mergeWorkbooks(inputs, { profile: BUILTIN_PROFILES["100-50"], asOf: SAMPLE_AS_OF, version: "test", expected }).summary;
 }
 
 /** The secretary's open workbook: her own sheet, and a 汇总 from last term. */
@@ -38,12 +46,21 @@ function openWorkbook(): FakeWorkbook {
   return wb;
 }
 
+/** How many rows and columns a sheet has, from A1 to its last written cell. */
+function extentOf(wb: FakeWorkbook, sheet: string): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const k of wb.sheet(sheet).cells.keys()) {
+    rows = Math.max(rows, Math.floor(k / 16_384) + 1);
+    cols = Math.max(cols, (k % 16_384) + 1);
+  }
+  return { rows, cols };
+}
+
 /** A sheet's cells as rows, from A1 to its last written cell. */
 function cellsOf(wb: FakeWorkbook, sheet: string): (FakeCell | undefined)[][] {
   const s = wb.sheet(sheet);
-  const keys = [...s.cells.keys()];
-  const rows = Math.max(...keys.map((k) => Math.floor(k / 16_384))) + 1;
-  const cols = Math.max(...keys.map((k) => k % 16_384)) + 1;
+  const { rows, cols } = extentOf(wb, sheet);
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => s.cells.get(cellKey(r, c))));
 }
 
@@ -153,6 +170,127 @@ describe("汇总 into the open workbook", () => {
     const before = snapshot(wb);
     wb.cellEditMode = true;
     await expect(insertSummaryInExcel(model, ALL_CAPABILITIES)).rejects.toThrow(/单元格编辑状态/);
+    expect(snapshot(wb)).toEqual(before);
+  });
+});
+
+describe("汇总 at a glance", () => {
+  // Every verdict: 可通过, 需退回, 未提交 (listed, no file), 无法读取, and an older file of a branch that sent two.
+  const model = summaryOf(
+    [
+      ["教工第一党支部", teachers],
+      ["学生第一党支部", students],
+    ],
+    [
+      submission("教工第一党支部", teachers, "教工第一党支部（初稿）.xlsx", 1),
+      { file: "第三党支部.xlsx", error: "文件已损坏" },
+    ],
+    ["教工第一党支部", "学生第一党支部", "学生第二党支部"],
+  );
+  /** What the committee sees: the fill of each 状态 cell, by its text. */
+  const COLOURS: Record<string, string> = { 可通过: "#C6EFCE", 需退回: "#FFC7CE", 未提交: "#FFEB9C", 无法读取: "#FFC7CE", 已被较新文件替代: "#D9D9D9" };
+  const SUMMARY = "汇总 (2)";
+
+  /** The inserted 汇总's rows with each cell's fill colour, "" where there is none. */
+  const fills = (wb: FakeWorkbook) => cellsOf(wb, SUMMARY).map((row) => row.map((c) => (c && c.fill.pattern !== "None" ? c.fill.color : "")));
+  const header = (wb: FakeWorkbook) => cellsOf(wb, SUMMARY)[0].map((c) => c?.value);
+  const columnAddress = (wb: FakeWorkbook, name: string, rows: number) => {
+    const letter = columnLetter(header(wb).indexOf(name));
+    return `${letter}2:${letter}${rows + 1}`;
+  };
+
+  it("fills each status cell with its verdict's colour, and nothing else", async () => {
+    const wb = openWorkbook();
+    await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    const status = header(wb).indexOf("状态");
+    const [, ...rows] = valuesOf(wb, SUMMARY);
+    const total = rows.length - 1;
+    expect(rows.slice(0, total).map((r) => r[status]).sort()).toEqual(Object.keys(COLOURS).sort());
+    expect(rows[total][0]).toMatch(/^合计/);
+    const [headFill, ...rowFills] = fills(wb);
+    expect(headFill.every((f) => f === "")).toBe(true);
+    rowFills.forEach((row, i) => {
+      expect(row[status]).toBe(i < total ? COLOURS[rows[i][status] as string] : "");
+      expect(row.filter((f, c) => c !== status && f !== "")).toEqual([]);
+    });
+    expect(wb.sheets.filter((s) => s.name !== SUMMARY).flatMap((s) => [...s.cells.values()].filter((c) => c.fill.pattern !== "None"))).toEqual([]);
+  });
+
+  it("adds data bars over rates and a white-to-red scale over counts of problems on Excel with conditional formats", async () => {
+    const wb = openWorkbook();
+    await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    const rows = 5; // the five branches, not the total row
+    const bar = (name: string) => ({
+      address: columnAddress(wb, name, rows),
+      type: "DataBar",
+      settings: {
+        "dataBar.lowerBoundRule": { type: "Number", formula: "0" },
+        "dataBar.upperBoundRule": { type: "Number", formula: "1" },
+        "dataBar.positiveFormat.fillColor": "#5B9BD5",
+      },
+    });
+    const scale = (name: string) => ({
+      address: columnAddress(wb, name, rows),
+      type: "ColorScale",
+      settings: { "colorScale.criteria": { minimum: { type: "Number", formula: "0", color: "#FFFFFF" }, maximum: { type: "HighestValue", color: "#F8696B" } } },
+    });
+    expect(wb.sheet(SUMMARY).conditionalFormats).toEqual([
+      bar("党费缴纳率"),
+      bar("培训达标率"),
+      scale("缺少的会议"),
+      bar("三会一课完成率"),
+      scale("错误"),
+      scale("警告"),
+    ]);
+    expect(wb.sheets.filter((s) => s.name !== SUMMARY).flatMap((s) => s.conditionalFormats)).toEqual([]);
+  });
+
+  it("on Excel with ExcelApi 1.1 only, colours the statuses and writes every value, without conditional formats or an error", async () => {
+    const full = openWorkbook();
+    await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    const wb = openWorkbook();
+    wb.conditionalFormatsSupported = false;
+    const names = await insertSummaryInExcel(model, detectCapabilities((set, version) => set === "ExcelApi" && version === "1.1"));
+    expect(names.map((n) => valuesOf(wb, n))).toEqual(names.map((n) => valuesOf(full, n)));
+    expect(fills(wb)).toEqual(fills(full));
+    expect(wb.sheets.flatMap((s) => s.conditionalFormats)).toEqual([]);
+  });
+});
+
+describe("a college of 100 branches", () => {
+  let model: SummaryModel;
+  beforeAll(() => {
+    model = summaryOf(Array.from({ length: 100 }, (_, i): [string, BranchData] => [`第${i + 1}党支部`, branch(`第${i + 1}党支部`, 60, 100 + i)]));
+  }, 120_000);
+
+  it("goes in several requests, each under the 4 MB budget, with every row and status colour", async () => {
+    const wb = openWorkbook();
+    const names = await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    expect(wb.maxBatchBytes).toBeLessThanOrEqual(BYTE_BUDGET);
+    // More than Excel on the web takes in one request, sent in full batches.
+    expect(wb.totalBytes).toBeGreaterThan(PAYLOAD_LIMIT);
+    expect(wb.syncs).toBeGreaterThanOrEqual(1 + Math.ceil(wb.totalBytes / BYTE_BUDGET));
+    expect(wb.syncs).toBeLessThanOrEqual(1 + Math.ceil(wb.totalBytes / (0.75 * BYTE_BUDGET)));
+    expect(extentOf(wb, "党员花名册").rows).toBe(1 + 100 * 60);
+    expect(names.map((name) => extentOf(wb, name))).toEqual(model.sheets.map((s) => ({ rows: 1 + s.rows.length, cols: s.columns.length })));
+    // 18,000 rows in several blocks: each in its place.
+    const training = model.sheets.find((s) => s.name === "学习培训")!;
+    const name = training.columns.findIndex((c) => c.header === "姓名");
+    expect(columnOf(wb, "学习培训", "姓名").map((c) => c.value)).toEqual(training.rows.map((r) => r[name]));
+    const status = columnOf(wb, "汇总 (2)", "状态").slice(0, 100);
+    expect(status.map((c) => [c.value, c.fill.color])).toEqual(status.map((c) => [c.value, c.value === "可通过" ? "#C6EFCE" : "#FFC7CE"]));
+  });
+
+  it("leaves no added sheet when a late request fails, and says so", async () => {
+    const probe = openWorkbook();
+    await insertSummaryInExcel(model, ALL_CAPABILITIES);
+    const wb = openWorkbook();
+    const before = snapshot(wb);
+    // The last request: the sheets and rows of the ones before it are in the workbook.
+    wb.failSync = { sync: probe.syncs, at: Math.floor(probe.lastBatchSize / 2), code: "GeneralException" };
+    const error = await insertSummaryInExcel(model, ALL_CAPABILITIES).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AddinError);
+    expect((error as AddinError).message).toMatch(/^汇总未能写完（Excel 正忙），本次插入的 \d+ 张工作表已删除，工作簿没有任何改动。/);
     expect(snapshot(wb)).toEqual(before);
   });
 });

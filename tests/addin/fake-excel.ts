@@ -6,7 +6,8 @@
  * Excel in cell-edit mode rejects every sync; a protected sheet refuses writes
  * with AccessDenied; getRanges refuses addresses over 8,192 characters; a note
  * cannot be added where one exists, nor a note where a threaded comment is
- * (or the reverse). Every sync is counted and measured: each operation costs
+ * (or the reverse); conditional formats (ExcelApi 1.6) fail with ApiNotFound
+ * on a host that lacks them. Every sync is counted and measured: each operation costs
  * what it would in Excel on the web's request and response (the costs of
  * src/addin/excel/batch.ts: 450 bytes an operation, 600 a fill read, the
  * UTF-8 JSON of every value, format, note and address sent or loaded), and a
@@ -48,6 +49,14 @@ export interface FakeSheet {
   validations: Map<string, unknown>;
   /** format.columnWidth set on a range (ExcelApi 1.2), keyed by its address. */
   columnWidths: Map<string, number>;
+  conditionalFormats: FakeConditionalFormat[];
+}
+
+/** A conditional format added to a range (ExcelApi 1.6): its type and each property set on it, by path ("dataBar.upperBoundRule"). */
+export interface FakeConditionalFormat {
+  address: string;
+  type: string;
+  settings: Record<string, unknown>;
 }
 
 
@@ -71,15 +80,18 @@ export class FakeWorkbook extends GridWorkbook<FakeCell, FakeSheet> {
   syncs = 0;
   /** Operations run by the last sync. */
   lastBatchSize = 0;
-  /** Bytes of the last sync's request and response, and the most of any sync. */
+  /** Bytes of the last sync's request and response, the most of any sync, and the sum of all. */
   lastBatchBytes = 0;
   maxBatchBytes = 0;
+  totalBytes = 0;
   /**
    * Make one sync (numbered like `syncs`, from 1) fail at its operation `at`
    * (0-based) with this error code – the operations before it stay applied,
    * as in Excel when one operation of a batch fails.
    */
   failSync: { sync: number; at: number; code: string } | null = null;
+  /** ExcelApi 1.6: false makes this an older Excel, where adding a conditional format fails with ApiNotFound. */
+  conditionalFormatsSupported = true;
 
   static fromTables(tables: FakeTableInput[]): FakeWorkbook {
     return new FakeWorkbook().load(tables);
@@ -108,6 +120,7 @@ export class FakeWorkbook extends GridWorkbook<FakeCell, FakeSheet> {
       frozenRows: 0,
       validations: new Map(),
       columnWidths: new Map(),
+      conditionalFormats: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -167,6 +180,7 @@ class Context {
     });
     this.state.lastBatchBytes = request + response;
     this.state.maxBatchBytes = Math.max(this.state.maxBatchBytes, this.state.lastBatchBytes);
+    this.state.totalBytes += this.state.lastBatchBytes;
     if (request + response > PAYLOAD_LIMIT) throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The request and response (${request + response} bytes) have exceeded the limit.`);
   }
   /** Queue an operation whose request carries `extra` bytes of data beyond the operation itself. */
@@ -403,6 +417,7 @@ function enter(cell: FakeCell, input: unknown): void {
 class Range extends Proxy {
   readonly format: RangeFormat;
   readonly dataValidation: { rule: unknown };
+  readonly conditionalFormats: { add: (type: string) => ConditionalFormat };
   constructor(
     context: Context,
     readonly sheet: Worksheet,
@@ -410,6 +425,7 @@ class Range extends Proxy {
   ) {
     super(context);
     this.format = new RangeFormat(context, this);
+    this.conditionalFormats = { add: (type) => new ConditionalFormat(context, this, type) };
     const range = this;
     this.dataValidation = {
       set rule(rule: unknown) {
@@ -533,6 +549,38 @@ class RangeAreas {
       });
     }
     this.format = { fill };
+  }
+}
+
+/** A conditional format being added: the add, then each property set, one operation each. */
+class ConditionalFormat {
+  readonly dataBar: Record<string, unknown>;
+  readonly colorScale: Record<string, unknown>;
+  constructor(context: Context, range: Range, type: string) {
+    let created: FakeConditionalFormat | null = null;
+    range.write((sheet, a) => {
+      if (!context.state.conditionalFormatsSupported) throw new FakeExcelError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
+      created = { address: areaRef(a), type, settings: {} };
+      sheet.conditionalFormats.push(created);
+    }, jsonSize(type));
+    const settable = (path: string, props: string[]): Record<string, unknown> => {
+      const target: Record<string, unknown> = {};
+      for (const prop of props) {
+        Object.defineProperty(target, prop, {
+          set: (v: unknown) =>
+            context.push(() => {
+              if (!created) throw new FakeExcelError("ItemNotFound", "The conditional format was not added.");
+              created.settings[`${path}.${prop}`] = v;
+            }, jsonSize(v)),
+          get: () => {
+            throw new FakeExcelError("PropertyNotLoaded", prop);
+          },
+        });
+      }
+      return target;
+    };
+    this.dataBar = Object.assign(settable("dataBar", ["lowerBoundRule", "upperBoundRule"]), { positiveFormat: settable("dataBar.positiveFormat", ["fillColor"]) });
+    this.colorScale = settable("colorScale", ["criteria"]);
   }
 }
 

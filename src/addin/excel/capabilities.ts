@@ -9,6 +9,8 @@ export type IsSetSupported = (name: string, minVersion: string) => boolean;
 export interface Capabilities {
   /** ExcelApi 1.2: worksheet protection (a protected sheet gets no marks), getUsedRange(valuesOnly) and column widths (format.columnWidth). */
   protection: boolean;
+  /** ExcelApi 1.6: conditional formats (data bars and colour scales in an inserted summary). */
+  conditionalFormats: boolean;
   /** ExcelApi 1.7: workbook name and structure protection, freeze panes. */
   workbook: boolean;
   /** ExcelApi 1.8: dropdown lists in inserted templates. */
@@ -25,6 +27,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
   const api = (v: string) => isSetSupported("ExcelApi", v);
   return {
     protection: api("1.2"),
+    conditionalFormats: api("1.6"),
     workbook: api("1.7"),
     dataValidation: api("1.8"),
     rangeAreas: api("1.9"),
@@ -36,6 +39,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
 /** Every capability, for tests and for a host that answers yes to all. */
 export const ALL_CAPABILITIES: Capabilities = {
   protection: true,
+  conditionalFormats: true,
   workbook: true,
   dataValidation: true,
   rangeAreas: true,
@@ -52,6 +56,7 @@ export function missingFeatures(caps: Capabilities): string[] {
   if (!caps.rangeAreas) out.push("此版本 Excel 不支持 ExcelApi 1.9：标记按连续区域逐块写入；清除标记时只能恢复原填充颜色，不能恢复图案");
   if (!caps.mergedAreas) out.push("此版本 Excel 不支持读取合并单元格（ExcelApi 1.13），合并的表头按左上角单元格读取");
   if (!caps.protection) out.push("此版本 Excel 不支持设置列宽（ExcelApi 1.2），插入的模板使用默认列宽");
+  if (!caps.conditionalFormats) out.push("此版本 Excel 不支持条件格式（ExcelApi 1.6），插入的汇总表只按状态标色，没有数据条和色阶");
   if (!caps.workbook) out.push("此版本 Excel 不支持 ExcelApi 1.7：无法检测工作簿结构保护，插入的模板不冻结表头");
   if (!caps.dataValidation) out.push("此版本 Excel 不支持数据验证（ExcelApi 1.8），插入的模板没有下拉列表");
   return out;

@@ -28,7 +28,7 @@ export { SHEET_NAMES, SOURCE_COLUMNS, EXTRA_COLUMN } from "./sheets";
 export { returnPacks, howToFix, type ReturnPack } from "./returns";
 export { branchesByVerdict, frequentCodes } from "./overview";
 export * from "./types";
-export { VERDICT_LABEL, VERDICTS, type BranchVerdict } from "./verdict";
+export { VERDICT_FILL, VERDICT_LABEL, VERDICTS, type BranchVerdict } from "./verdict";
 
 export function mergeWorkbooks(inputs: readonly MergeInput[], options: MergeOptions): MergeOutcome {
   return mergeChecked(

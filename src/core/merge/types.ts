@@ -157,6 +157,15 @@ export interface ColumnLook {
   look: "bar" | "alarm" | "verdict";
 }
 
+/** The colours of the looks (ARGB), the same in the written file and in the sheets the add-in inserts. */
+export const LOOK_COLOR = {
+  /** The data bar over a rate. */
+  bar: "FF5B9BD5",
+  /** The colour scale over a count of problems, from none to the most. */
+  alarmLow: "FFFFFFFF",
+  alarmHigh: "FFF8696B",
+} as const;
+
 export interface SummaryModel {
   /** The as-of date, printed in every page footer. */
   asOf: IsoDate;

@@ -19,6 +19,19 @@ export const VERDICT_LABEL: Readonly<Record<BranchVerdict, string>> = {
   superseded: "已被较新文件替代",
 };
 
+/**
+ * The colour of each verdict (ARGB), the same in the written 学院汇总.xlsx and
+ * in the sheets the add-in inserts: green passes, red goes back, amber is
+ * still to come, grey was replaced.
+ */
+export const VERDICT_FILL: Readonly<Record<BranchVerdict, string>> = {
+  pass: "FFC6EFCE",
+  return: "FFFFC7CE",
+  missing: "FFFFEB9C",
+  unreadable: "FFFFC7CE",
+  superseded: "FFD9D9D9",
+};
+
 export function verdictOf(status: BranchStatus, file: FileReport): BranchVerdict {
   if (status === "unreadable") return "unreadable";
   if (status === "skipped") return "superseded";
