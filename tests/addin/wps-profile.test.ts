@@ -5,15 +5,22 @@
  * default finds nothing; the choice is saved in the workbook and still holds
  * after saving, closing and opening it again in a new WPS session; no cell of
  * the secretary's changes; a name that is no longer a built-in falls back to
- * the default with a notice.
+ * the default with a notice; saved as .xlsx or .xls, the workbook reads the
+ * same in the command line and merge as without the settings sheet.
  */
+import { validateWorkbook } from "../../src/core/engine";
 import { SETTINGS_SHEET } from "../../src/core/own-sheets";
+import { BUILTIN_PROFILES } from "../../src/core/profile";
+import { readXlsx } from "../../src/io/read-xlsx";
 import { RESULTS_SHEET } from "../../src/addin/shared/marks";
 import { NOTE_PREFIX } from "../../src/addin/shared/marks";
 import { SHEET_VERY_HIDDEN } from "../../src/addin/wps/et";
 import { FakeEtWorkbook, installFakeEt, reopened } from "./fake-et";
 import { cellKey, colOf, rowOf } from "./fake-grid";
 import { etSnapshot, openSampleInWps } from "./wps-host";
+import { buildWorkbook } from "../fixtures/builder";
+import { makeBranch, toSheets } from "../fixtures/branch";
+import { SAMPLE_AS_OF } from "../fixtures/samples";
 
 type Callback = (arg?: unknown) => unknown;
 const entry = () => globalThis as unknown as Record<string, Callback>;
@@ -167,4 +174,15 @@ it("writes the hidden setting as text cells, so WPS cannot take 100-50 for a dat
     [0, "profile", "@"],
     [1, "100-50", "@"],
   ]);
+});
+
+it.each(["xlsx", "xls"] as const)("leaves a workbook saved as .%s reading the same in the command line and merge: the settings sheet is passed over", (bookType) => {
+  const sheets = toSheets("学生第一党支部", makeBranch({ branch: "学生第一党支部", members: 30, seed: 3, asOf: SAMPLE_AS_OF, studentShare: 0.8 }));
+  const findings = (bytes: Uint8Array) => {
+    const result = validateWorkbook(readXlsx(bytes, `台账.${bookType}`), { profile: BUILTIN_PROFILES.cqipc, asOf: SAMPLE_AS_OF });
+    return JSON.stringify([result.sheets.map((s) => [s.sheet, s.ledger, s.findings]), result.findings]);
+  };
+  const withSettings = buildWorkbook([...sheets, { name: SETTINGS_SHEET, rows: [["profile", "cqipc"]], hidden: true }], bookType);
+  expect(findings(withSettings)).toBe(findings(buildWorkbook(sheets, bookType)));
+  expect(readXlsx(withSettings, `台账.${bookType}`).sheets.map((s) => s.name)).toContain(SETTINGS_SHEET);
 });
