@@ -8,5 +8,6 @@ export const MARKER_SHEET = "_taizhang";
 export const NOTES_SHEET = "说明";
 export const RESULTS_SHEET = "校验结果";
 export const MARKS_STORE_SHEET = "_taizhang_marks";
+export const SETTINGS_SHEET = "_taizhang_settings";
 
 export const isOwnSheet = (name: string): boolean => name === NOTES_SHEET || name === RESULTS_SHEET || name.startsWith(MARKER_SHEET);

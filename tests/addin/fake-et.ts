@@ -9,7 +9,9 @@
  * clears the fill; a value written as "=…" is a formula and "'…" is text; a
  * protected sheet refuses every write and a protected workbook structure
  * refuses adding, renaming and deleting sheets; AddComment on a cell that has
- * one fails. Every object-model access is counted (`calls`).
+ * one fails; ApiEvent listeners run when a test raises their event.
+ * `reopened` gives the workbook as saved and opened again. Every
+ * object-model access is counted (`calls`).
  *
  * Imports only fake-grid.ts: tests/e2e bundles the two and runs the same
  * fake in the browser as window.Application.
@@ -414,10 +416,34 @@ class WorkbookModel {
   }
 }
 
+/**
+ * The workbook as WPS would open it again after saving and closing: what the
+ * file keeps – the sheets with their visibility, cells, comments and layout,
+ * the active sheet, the protection – and nothing of the session (the add-in's
+ * PluginStorage, task panes, counted calls).
+ */
+export function reopened(wb: FakeEtWorkbook): FakeEtWorkbook {
+  const copy = new FakeEtWorkbook();
+  copy.name = wb.name;
+  copy.sheets = structuredClone(wb.sheets);
+  copy.active = wb.active;
+  copy.protectStructure = wb.protectStructure;
+  return copy;
+}
+
 /** window.Application of a WPS 表格 with this workbook open (or none). */
 export function fakeApplication(wb: FakeEtWorkbook | null) {
   const count = () => wb && (wb.calls += 1);
+  const listeners: [string, (...args: unknown[]) => void][] = [];
   return {
+    /** Application.ApiEvent: listeners are called with the event's arguments, as WPS documents them. */
+    ApiEvent: {
+      AddApiEventListener: (event: string, listener: (...args: unknown[]) => void) => void listeners.push([event, listener]),
+    },
+    /** Test only, not WPS: what WPS does when the event happens. */
+    raise(event: string, ...args: unknown[]) {
+      for (const [name, listener] of listeners) if (name === event) listener(...args);
+    },
     get ActiveWorkbook() {
       count();
       return wb ? new WorkbookModel(wb) : null;

@@ -1,9 +1,10 @@
 /**
  * The built WPS 加载项 (dist/wps) in headless Chromium: the entry page loads
  * with the fake WPS 表格 of the unit tests as window.Application, and every
- * button of the built ribbon.xml is pressed through OnAction – the planted
- * mistakes marked and commented, 校验结果 written, templates inserted, marks
- * cleared to the original fills, the pane opened beside the entry page.
+ * button of the built ribbon.xml is pressed through OnAction – a 配置 chosen,
+ * the planted mistakes marked and commented, 校验结果 written, templates
+ * inserted, marks cleared to the original fills, the pane opened beside the
+ * entry page, each message box naming the 配置 followed.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -57,7 +58,8 @@ it("presses every button of the built ribbon.xml through OnAction, each doing it
   const ids = all(ribbon, "button").map((b) => b.attrs.id);
   expect(ids).toEqual(expect.arrayContaining(["validateSheet", "validateAll", "clearMarks", "summarize", "openPane", "insertTemplate_roster"]));
   const page = await openEntry();
-  expect(await page.evaluate((name) => (window as unknown as PageWindow)[name]({}), ribbon.attrs.onLoad)).toBe(true);
+  expect(await page.evaluate((name) => (window as unknown as PageWindow)[name]({ Invalidate: () => undefined }), ribbon.attrs.onLoad)).toBe(true);
+  expect(await press(page, "profile_cqipc")).toBe(true);
 
   expect(await press(page, "validateAll")).toBe(true);
   const marked = await page.evaluate((cells) => {
@@ -89,7 +91,10 @@ it("presses every button of the built ribbon.xml through OnAction, each doing it
     ["/taskpane.html?view=merge", true],
     ["/taskpane.html", true],
   ]);
-  expect(await page.evaluate(() => (window as unknown as PageWindow).__alerts)).toEqual([]);
+  const [chosen, ...alerts] = await page.evaluate(() => (window as unknown as PageWindow).__alerts);
+  expect(chosen).toContain("已选择配置：cqipc");
+  expect(alerts).toHaveLength(2 + ids.filter((i) => i.startsWith("insertTemplate_")).length);
+  for (const a of alerts) expect(a).toContain("按配置：cqipc · 重庆工业职业技术学院");
   await page.close();
 });
 

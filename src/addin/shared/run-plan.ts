@@ -192,11 +192,16 @@ export interface ClearPlan {
 
 /** What a ribbon button says after a run: 没有发现问题 on a clean sheet, nothing when all went as planned (the marks speak), else a summary and the notices. */
 export function commandLines(result: RunResult, scope: Scope): string[] {
+  if (result.findings.length > 0 && result.notices.length === 0) return [];
+  return [runSummary(result, scope), ...result.notices];
+}
+
+/** 全部工作表：没有发现问题。, or the counts, the cells marked and where the list is. */
+export function runSummary(result: RunResult, scope: Scope): string {
   const where = scope === "all" ? "全部工作表" : `工作表“${result.activeSheet}”`;
-  if (result.findings.length === 0) return [`${where}：没有发现问题。`, ...result.notices];
-  if (result.notices.length === 0) return [];
+  if (result.findings.length === 0) return `${where}：没有发现问题。`;
   const c = countBySeverity(result.findings);
-  return [`${where}：错误 ${c.error} 个、警告 ${c.warning} 个、提示 ${c.info} 个，已标记 ${result.marked} 个单元格，清单见“校验结果”表。`, ...result.notices];
+  return `${where}：错误 ${c.error} 个、警告 ${c.warning} 个、提示 ${c.info} 个，已标记 ${result.marked} 个单元格，清单见“校验结果”表。`;
 }
 
 export interface ClearResult {

@@ -12,6 +12,8 @@ export interface EtApplication {
   DisplayAlerts: boolean;
   ActiveWindow: EtWindow;
   PluginStorage: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
+  /** WPS's application events (older WPS may have none). */
+  ApiEvent?: { AddApiEventListener(event: "WorkbookActivate", listener: (wb: EtWorkbook) => void): void };
   CreateTaskPane(url: string): EtTaskPane;
   GetTaskPane(id: unknown): EtTaskPane | null;
 }

@@ -1,18 +1,21 @@
 /**
  * The WPS 加载项's entry page (index.html): the ribbon.xml callbacks
- * OnAddinLoad, OnAction, GetImage and OnGetEnabled on window, as WPS calls
- * them. Each button runs synchronously on WPS's object model and says what
- * it did in a message box; 汇总工作簿 and 打开助手 open the task pane (the
- * same pane as in Excel) with Application.CreateTaskPane.
+ * OnAddinLoad, OnAction, GetLabel, GetImage and OnGetEnabled on window, as WPS
+ * calls them. Each button runs synchronously on WPS's object model and says
+ * what it did in a message box; 校验本表, 校验全部 and 插入模板 follow the
+ * workbook's 配置 (./profile.ts), chosen in the 配置 menu; 汇总工作簿 and
+ * 打开助手 open the task pane (the same pane as in Excel) with
+ * Application.CreateTaskPane.
  */
 import { todayInShanghai } from "../../core/dates";
 import { LEDGERS } from "../../core/ledgers";
-import { BUILTIN_PROFILES, DEFAULT_PROFILE } from "../../core/profile";
-import { commandLines, type Scope } from "../shared/run-plan";
+import { BUILTIN_PROFILES, type Profile } from "../../core/profile";
+import { runSummary, type Scope } from "../shared/run-plan";
 import { clearMarksInWps } from "./clear";
+import { chooseProfile, profileTitle, workbookProfile } from "./profile";
 import { insertTemplateInWps } from "./template";
 import { validateInWps } from "./validate";
-import { application } from "./workbook";
+import { application, runInWps } from "./workbook";
 
 /** A button's work; it returns the lines to show (none: nothing to say). */
 type Action = () => string[];
@@ -20,12 +23,37 @@ type Action = () => string[];
 /** The buttons that open the task pane (ribbon.xml ids), and the pane view each opens. */
 const PANE_VIEWS = { openPane: "", summarize: "merge" } as const;
 
-const profile = () => BUILTIN_PROFILES[DEFAULT_PROFILE];
+/** ribbon.xml: the 配置 menu, and its button for each built-in profile. */
+const PROFILE_MENU = "profileMenu";
+const PROFILE_BUTTON = "profile_";
 
-const validate =
-  (scope: Scope): Action =>
-  () =>
-    commandLines(validateInWps({ scope, profile: profile(), asOf: todayInShanghai() }), scope);
+/** What OnAddinLoad is given: Invalidate makes WPS ask every getLabel again. */
+interface RibbonUI {
+  Invalidate(): void;
+}
+
+let ribbon: RibbonUI | null = null;
+
+/** Work that follows the workbook's profile, then says which one it followed. */
+const withProfile =
+  (work: (profile: Profile) => string[]): Action =>
+  () => {
+    const { profile, notice } = runInWps(workbookProfile);
+    const [first, ...rest] = work(profile);
+    return [...(notice ? [notice] : []), first, `按配置：${profileTitle(profile)}`, ...rest];
+  };
+
+const validate = (scope: Scope): Action =>
+  withProfile((profile) => {
+    const result = validateInWps({ scope, profile, asOf: todayInShanghai() });
+    return [runSummary(result, scope), ...result.notices];
+  });
+
+function choose(name: string): string[] {
+  const profile = runInWps((app) => chooseProfile(app, name));
+  ribbon?.Invalidate();
+  return [`已选择配置：${profileTitle(profile)}。`, "本工作簿的校验和插入的模板将按此配置；保存工作簿后，下次打开仍按此配置。"];
+}
 
 /** The pane (taskpane.html beside this page), created once per view and shown again after. */
 function showPane(view: string): string[] {
@@ -49,7 +77,8 @@ export const ACTIONS: Record<string, Action> = {
   validateSheet: validate("active"),
   validateAll: validate("all"),
   clearMarks: () => clearMarksInWps().notices,
-  ...Object.fromEntries(LEDGERS.map((l): [string, Action] => [`insertTemplate_${l.key}`, () => (insertTemplateInWps(l.key, profile()), [])])),
+  ...Object.fromEntries(LEDGERS.map((l): [string, Action] => [`insertTemplate_${l.key}`, withProfile((profile) => [`已插入模板工作表“${insertTemplateInWps(l.key, profile)}”。`])])),
+  ...Object.fromEntries(Object.keys(BUILTIN_PROFILES).map((name): [string, Action] => [`${PROFILE_BUTTON}${name}`, () => choose(name)])),
   ...Object.fromEntries(Object.entries(PANE_VIEWS).map(([id, view]): [string, Action] => [id, () => showPane(view)])),
 };
 
@@ -69,10 +98,32 @@ function onAction(control: RibbonControl): boolean {
   return true;
 }
 
+/** The active workbook's profile name; null when no workbook is open (a label must not fail). */
+function currentProfile(): string | null {
+  try {
+    return runInWps(workbookProfile).profile.name;
+  } catch {
+    return null;
+  }
+}
+
+/** 配置：cqipc on the menu; each profile by name and wording, the workbook's one ticked. */
+function getLabel(control: RibbonControl): string {
+  const current = currentProfile();
+  if (control.Id === PROFILE_MENU) return current ? `配置：${current}` : "配置";
+  const name = control.Id.slice(PROFILE_BUTTON.length);
+  return `${name === current ? "✔ " : ""}${profileTitle(BUILTIN_PROFILES[name])}`;
+}
+
 const callbacks = {
-  /** Nothing to set up: every button reads the workbook when pressed. */
-  OnAddinLoad: () => true,
+  /** Keep the ribbon, and have the 配置 labels follow the workbook that becomes active. */
+  OnAddinLoad: (ribbonUI: RibbonUI) => {
+    ribbon = ribbonUI;
+    application().ApiEvent?.AddApiEventListener("WorkbookActivate", () => ribbon?.Invalidate());
+    return true;
+  },
   OnAction: onAction,
+  GetLabel: getLabel,
   /** Every button has the add-in's icon (assets/ beside this page). */
   GetImage: () => "assets/icon-32.png",
   /** Every button stays enabled: pressed with no workbook open, it says so. */

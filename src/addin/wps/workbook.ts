@@ -3,7 +3,7 @@
  * adding and deleting our own sheets, the hidden mark record, comments, and
  * failures turned into zh-CN messages.
  */
-import { cellAddress } from "../shared/address";
+import { areaAddress, cellAddress } from "../shared/address";
 import { AddinError, neutralError } from "../shared/errors";
 import { isOurNote, STORE_SHEET, storeRows, type MarkEntry } from "../shared/marks";
 import { SHEET_VERY_HIDDEN, type EtApplication, type EtComment, type EtWorkbook, type EtWorksheet } from "./et";
@@ -57,19 +57,34 @@ export function storeValues(store: EtWorksheet | undefined): unknown[][] {
   return valueRows(used, { top: 0, left: 0, bottom: rows - 1, right: cols - 1 });
 }
 
-/** Replace the record with these entries (or remove it when there are none): every cell text, in one write. */
+/**
+ * One of our very hidden sheets (not listed in 取消隐藏), added without taking
+ * the secretary away from her sheet: WPS activates a sheet it adds.
+ */
+export function addHiddenSheet(app: EtApplication, wb: EtWorkbook, name: string): EtWorksheet {
+  const active = app.ActiveSheet;
+  const sheet = addSheet(wb, name);
+  sheet.Visible = SHEET_VERY_HIDDEN;
+  active?.Activate();
+  return sheet;
+}
+
+/** Rows written from A1 as text, in one write: nothing WPS would read as a number or a date. */
+export function writeTextRows(sheet: EtWorksheet, rows: readonly (readonly string[])[]): void {
+  const range = sheet.Range(areaAddress({ top: 0, left: 0, bottom: rows.length - 1, right: rows[0].length - 1 }));
+  range.NumberFormat = "@";
+  range.Value2 = rows;
+}
+
+/** Replace the record with these entries (or remove it when there are none). */
 export function writeStore(app: EtApplication, wb: EtWorkbook, existing: EtWorksheet | undefined, entries: readonly MarkEntry[]): void {
   if (entries.length === 0) {
     deleteSheet(app, existing);
     return;
   }
-  const sheet = existing ?? addSheet(wb, STORE_SHEET);
+  const sheet = existing ?? addHiddenSheet(app, wb, STORE_SHEET);
   if (existing) sheet.UsedRange.Clear();
-  else sheet.Visible = SHEET_VERY_HIDDEN;
-  const rows = storeRows(entries);
-  const range = sheet.Range(`A1:E${rows.length}`);
-  range.NumberFormat = "@";
-  range.Value2 = rows;
+  writeTextRows(sheet, storeRows(entries));
 }
 
 /** A sheet's comments by cell ("C7"). */
