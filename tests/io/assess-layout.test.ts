@@ -120,8 +120,7 @@ describe("the 评分表 sheet of taizhang assess", () => {
     const cells = cellsOf(ws).filter(({ cell }) => cell.value !== null && cell.value !== undefined);
     for (const { cell } of cells) expect(cell.alignment).toMatchObject({ wrapText: true, vertical: "top" });
     expect(cells.some(({ cell }) => shaded(cell))).toBe(false);
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, topLeftCell: "A2" });
-    expect(ws.views[0].xSplit ?? 0).toBe(0);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2" });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
     // Item 7's text (三会一课 …) runs over several lines of the 60-wide column.
     const seven = cellsOf(ws).find(({ header, cell }) => header === "序号" && cell.value === 7)!;
@@ -137,7 +136,7 @@ describe("taizhang merge --assess", () => {
   it("keeps the summary's own sheets as they were: nothing wrapped or shaded, the header row frozen alone, one page wide", () => {
     const ws = summary.worksheets[0];
     expect(ws.name).not.toBe("考核");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, topLeftCell: "A2" });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2" });
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
     for (const { cell } of cellsOf(ws)) expect([cell.alignment?.wrapText, shaded(cell)]).toEqual([undefined, false]);
   });
