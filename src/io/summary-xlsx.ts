@@ -5,14 +5,28 @@
  * fraction of the time exceljs took. Frozen header row, autofilter, ID numbers as text (@), amounts
  * with two decimals, dates as dates, widths to read by; conditional formats
  * (data bars, colour scales, status fills); A4 landscape, one page wide, the
- * header repeated, a footer with sheet, page and as-of date. Every value is
- * written as a value – never a formula, whatever the text. Browser-safe.
+ * header repeated, a footer with sheet, page and as-of date. A sheet the model
+ * marks as a form (the assessment's 考核 and 评分表, in the summary or a workbook
+ * of their own) is wrapped in the widths its columns ask for, rows as tall as
+ * their text, the empty cells to fill in shaded. Every value is written as a
+ * value – never a formula, whatever the text. Browser-safe.
  */
 import { zipSync, type Zippable } from "fflate";
 import { toExcelSerial } from "../core/dates";
 import { columnLetter } from "../core/table";
 import { displayWidth } from "../core/text";
-import { LOOK_COLOR, VERDICT_FILL, VERDICT_LABEL, VERDICTS, type ColumnKind, type ColumnLook, type SummaryModel, type SummarySheet, type SummaryValue } from "../core/merge";
+import {
+  LOOK_COLOR,
+  VERDICT_FILL,
+  VERDICT_LABEL,
+  VERDICTS,
+  type ColumnKind,
+  type ColumnLook,
+  type ColumnWidth,
+  type SummaryModel,
+  type SummarySheet,
+  type SummaryValue,
+} from "../core/merge";
 import { footerText } from "./summary-print";
 
 const MIN_WIDTH = 6;
@@ -21,11 +35,34 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Rows laid out into one string at a time: long strings are slow to grow, many small ones slow to join. */
 const CHUNK_ROWS = 2000;
 
+/** The widths a column may ask for, in characters. */
+const SET_WIDTH: Readonly<Record<ColumnWidth, number>> = { narrow: 11, prose: 36, long: 60 };
+/** Points per line of wrapped text: the default row height of 11-point text. Readers do not grow a row for wrapped text themselves. */
+const LINE_HEIGHT = 15;
+
 /** Number formats: built-in ids where Excel has one, 164 for the date. */
 const NUM_FMT: Readonly<Record<ColumnKind, number>> = { text: 49, id: 49, phone: 49, date: 164, amount: 2, number: 0, integer: 1, rate: 10 };
 const KINDS = Object.keys(NUM_FMT) as ColumnKind[];
-/** Style index of a kind, regular or bold (0 is the default style). */
-const styleOf = (kind: ColumnKind, bold: boolean): number => 1 + KINDS.indexOf(kind) * 2 + (bold ? 1 : 0);
+
+const WRAP = '<alignment vertical="top" wrapText="1"/>';
+/**
+ * How a cell looks besides its number format: bold for headers and total rows;
+ * in a form, wrapped, the empty cells to fill in shaded, the header centred.
+ * Font 1 is bold, fill 2 the shading.
+ */
+const LOOKS = {
+  plain: { font: 0, fill: 0, alignment: "" },
+  bold: { font: 1, fill: 0, alignment: "" },
+  wrap: { font: 0, fill: 0, alignment: WRAP },
+  toFill: { font: 0, fill: 2, alignment: WRAP },
+  heading: { font: 1, fill: 0, alignment: '<alignment horizontal="center" vertical="center" wrapText="1"/>' },
+} as const;
+type Look = keyof typeof LOOKS;
+const LOOK_NAMES = Object.keys(LOOKS) as Look[];
+/** Style index of a kind in a look (0 is the default style). */
+const styleOf = (kind: ColumnKind, look: Look): number => 1 + KINDS.indexOf(kind) * LOOK_NAMES.length + LOOK_NAMES.indexOf(look);
+/** The cells the reader fills in: a pale yellow, as the templates mark what to fill. */
+const TO_FILL = "FFFFF2CC";
 
 const utf8 = new TextEncoder();
 const strToU8 = (text: string): Uint8Array => utf8.encode(text);
@@ -56,10 +93,39 @@ function cellXml(ref: string, value: SummaryValue, kind: ColumnKind, style: numb
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(value))}</t></is></c>`;
 }
 
-function rowXml(r: number, values: readonly SummaryValue[], kinds: readonly ColumnKind[], letters: readonly string[], styles: readonly number[]): string {
+/** How the rows of a sheet are written, worked out once for all of them. */
+interface RowLayout {
+  kinds: readonly ColumnKind[];
+  letters: readonly string[];
+  widths: readonly number[];
+  /** Style of an empty cell, by column: shaded where the reader fills it in; null writes no cell. */
+  empty: readonly (number | null)[];
+  /** Each row as tall as its wrapped text (a form). */
+  fitHeights: boolean;
+}
+
+function rowXml(r: number, values: readonly SummaryValue[], layout: RowLayout, styles: readonly number[]): string {
   let cells = "";
-  for (let c = 0; c < values.length; c++) if (values[c] !== null) cells += cellXml(letters[c] + r, values[c], kinds[c], styles[c]);
-  return `<row r="${r}">${cells}</row>`;
+  for (let c = 0; c < values.length; c++) {
+    if (values[c] !== null) cells += cellXml(layout.letters[c] + r, values[c], layout.kinds[c], styles[c]);
+    else if (layout.empty[c] !== null) cells += `<c r="${layout.letters[c]}${r}" s="${layout.empty[c]}"/>`;
+  }
+  const height = layout.fitHeights ? ` ht="${rowHeight(values, layout.widths)}" customHeight="1"` : "";
+  return `<row r="${r}"${height}>${cells}</row>`;
+}
+
+/** The height of a row whose cells wrap: as many lines as its longest cell takes in its column. */
+function rowHeight(values: readonly SummaryValue[], widths: readonly number[]): number {
+  let lines = 1;
+  values.forEach((v, c) => {
+    if (v === null) return;
+    const perLine = Math.max(1, widths[c] - 1);
+    const n = String(v)
+      .split("\n")
+      .reduce((t, line) => t + Math.max(1, Math.ceil(displayWidth(line) / perLine)), 0);
+    if (n > lines) lines = n;
+  });
+  return lines * LINE_HEIGHT;
 }
 
 function columnWidth(header: string, rows: readonly SummaryValue[][], index: number): number {
@@ -98,27 +164,39 @@ function conditionalXml(sheet: SummarySheet): string {
     .join("");
 }
 
+/** The header row frozen, and as many columns as the sheet asks for beside it. */
+function paneXml(frozenColumns: number): string {
+  const corner = `${columnLetter(frozenColumns)}2`;
+  const pane = frozenColumns > 0 ? "bottomRight" : "bottomLeft";
+  const xSplit = frozenColumns > 0 ? `xSplit="${frozenColumns}" ` : "";
+  return `<pane ${xSplit}ySplit="1" topLeftCell="${corner}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${corner}" sqref="${corner}"/>`;
+}
+
 /** One worksheet, as its XML in chunks of rows. */
 function sheetXml(sheet: SummarySheet, asOf: string): Uint8Array {
   const chunks: Uint8Array[] = [];
+  const form = sheet.form;
   const kinds = sheet.columns.map((c) => c.kind);
-  const regular = kinds.map((k) => styleOf(k, false));
-  const bold = kinds.map((k) => styleOf(k, true));
+  const regular = kinds.map((k) => styleOf(k, form ? "wrap" : "plain"));
+  const bold = kinds.map((k) => styleOf(k, "bold"));
   const letters = sheet.columns.map((_, i) => columnLetter(i));
+  const widths = sheet.columns.map((c, i) => (c.width ? SET_WIDTH[c.width] : columnWidth(c.header, sheet.rows, i)));
+  const layout: RowLayout = { kinds, letters, widths, empty: sheet.columns.map((c) => (c.toFill ? styleOf(c.kind, "toFill") : null)), fitHeights: form !== undefined };
   const lastLetter = letters[letters.length - 1] ?? "A";
-  const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(c.header, sheet.rows, i)}" customWidth="1"/>`).join("");
-  const header = `<row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, "text", styleOf("text", true))).join("")}</row>`;
+  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
+  const headers = sheet.columns.map((c) => c.header);
+  const header = rowXml(1, headers, { ...layout, kinds: headers.map(() => "text") }, headers.map(() => styleOf("text", form ? "heading" : "bold")));
   chunks.push(
     strToU8(
       `${XML_HEAD}<worksheet ${MAIN_NS} ${REL_NS}><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastLetter}${sheet.rows.length + 1}"/>` +
-        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
-        `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${header}`,
+        `<sheetViews><sheetView workbookViewId="0">${paneXml(form?.frozenColumns ?? 0)}</sheetView></sheetViews>` +
+        `<sheetFormatPr defaultRowHeight="${LINE_HEIGHT}"/><cols>${cols}</cols><sheetData>${header}`,
     ),
   );
   for (let start = 0; start < sheet.rows.length; start += CHUNK_ROWS) {
     let xml = "";
     const end = Math.min(sheet.rows.length, start + CHUNK_ROWS);
-    for (let i = start; i < end; i++) xml += rowXml(i + 2, sheet.rows[i], kinds, letters, sheet.totalRow && i === sheet.rows.length - 1 ? bold : regular);
+    for (let i = start; i < end; i++) xml += rowXml(i + 2, sheet.rows[i], layout, sheet.totalRow && i === sheet.rows.length - 1 ? bold : regular);
     chunks.push(strToU8(xml));
   }
   const filter = sheet.filter ? `<autoFilter ref="A1:${lastLetter}1"/>` : "";
@@ -126,7 +204,7 @@ function sheetXml(sheet: SummarySheet, asOf: string): Uint8Array {
     strToU8(
       `</sheetData>${filter}${conditionalXml(sheet)}<printOptions horizontalCentered="1"/>` +
         '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>' +
-        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+        `<pageSetup paperSize="9" orientation="landscape" fitToWidth="${form?.pagesWide ?? 1}" fitToHeight="0"/>` +
         `<headerFooter><oddFooter>${xmlText(footerText(`核对日期 ${asOf}`))}</oddFooter></headerFooter></worksheet>`,
     ),
   );
@@ -145,13 +223,18 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 
 function stylesXml(): string {
   const xfs = KINDS.flatMap((kind) =>
-    [0, 1].map((bold) => `<xf numFmtId="${NUM_FMT[kind]}" fontId="${bold}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"${bold ? ' applyFont="1"' : ""}/>`),
+    LOOK_NAMES.map((name) => {
+      const { font, fill, alignment } = LOOKS[name];
+      const applied = `${font ? ' applyFont="1"' : ""}${fill ? ' applyFill="1"' : ""}`;
+      const open = `<xf numFmtId="${NUM_FMT[kind]}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0" applyNumberFormat="1"${applied}`;
+      return alignment ? `${open} applyAlignment="1">${alignment}</xf>` : `${open}/>`;
+    }),
   );
   const dxfs = VERDICTS.map((v) => `<dxf><fill><patternFill patternType="solid"><bgColor rgb="${VERDICT_FILL[v]}"/></patternFill></fill></dxf>`);
   return (
     `${XML_HEAD}<styleSheet ${MAIN_NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>` +
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    `<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="${TO_FILL}"/><bgColor indexed="64"/></patternFill></fill></fills>` +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
     `<cellXfs count="${xfs.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${xfs.join("")}</cellXfs>` +

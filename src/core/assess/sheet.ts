@@ -4,7 +4,7 @@
  * table itself, and how each item is scored); and reading back the 考核 sheet
  * the assessment group filled in. Plain data: the summary writer renders it.
  */
-import type { SummaryColumn, SummarySheet, SummaryValue } from "../merge/types";
+import type { ColumnWidth, SummaryColumn, SummarySheet, SummaryValue } from "../merge/types";
 import { cellText, squeeze } from "../text";
 import type { Table, Workbook } from "../table";
 import { totals, itemMode, type BranchAssessment, type ItemScore, type TypedRow } from "./score";
@@ -19,8 +19,10 @@ const evidenceHeader = (no: number) => `${no}.依据`;
 const bonusHeader = (b: { no: number; short: string }) => `${b.no}.${b.short}（附加分，待评）`;
 const FIXED = { branch: "支部", file: "来源文件", base: "基本分", bonus: "附加分", total: "总分", sanction: "受处分", grade: "等级", notes: "说明" } as const;
 
-const text = (header: string): SummaryColumn => ({ header, kind: "text" });
+const text = (header: string, width?: ColumnWidth): SummaryColumn => (width ? { header, kind: "text", width } : { header, kind: "text" });
 const number = (header: string): SummaryColumn => ({ header, kind: "number" });
+/** An item's score: narrow, and shaded when empty where the group scores it (待评). */
+const score = (header: string, toFill: boolean): SummaryColumn => ({ header, kind: "number", width: "narrow", toFill });
 
 const scoreCell = (s: ItemScore): SummaryValue => s.score ?? s.typed ?? null;
 
@@ -29,11 +31,11 @@ export function assessmentSheet(assessments: readonly BranchAssessment[], table:
   const bonus = table.bonus?.items ?? [];
   const columns: SummaryColumn[] = [text(FIXED.branch), text(FIXED.file)];
   for (const item of items) {
-    columns.push(number(itemHeader(item)));
-    if (itemMode(item) !== "group") columns.push(text(evidenceHeader(item.no)));
+    columns.push(score(itemHeader(item), itemMode(item) !== "ledgers"));
+    if (itemMode(item) !== "group") columns.push(text(evidenceHeader(item.no), "prose"));
   }
-  columns.push(...bonus.map((b) => number(bonusHeader(b))));
-  columns.push(number(FIXED.base), number(FIXED.bonus), number(FIXED.total), text(FIXED.sanction), text(FIXED.grade), text(FIXED.notes));
+  columns.push(...bonus.map((b) => score(bonusHeader(b), true)));
+  columns.push(number(FIXED.base), number(FIXED.bonus), number(FIXED.total), text(FIXED.sanction), text(FIXED.grade), text(FIXED.notes, "prose"));
   const rows = assessments.map((a): SummaryValue[] => {
     const t = totals(a, table);
     const row: SummaryValue[] = [a.branch, a.file];
@@ -48,7 +50,8 @@ export function assessmentSheet(assessments: readonly BranchAssessment[], table:
     row.push(t.base, t.bonus, t.total, t.vetoed ? "是" : "否", t.grade, notes.join("；") || null);
     return row;
   });
-  return { name: ASSESS_SHEET, columns, rows, filter: true, totalRow: false };
+  // Two columns to most items: three pages wide on paper, the branch column frozen beside the scores.
+  return { name: ASSESS_SHEET, columns, rows, filter: true, totalRow: false, form: { frozenColumns: 1, pagesWide: 3 } };
 }
 
 /** The table as the group reads it: every item, its measures, and whether the ledgers score it. */
@@ -64,10 +67,11 @@ export function tableSheet(table: AssessmentTable): SummarySheet {
   rows.push(["出处", null, `${tableName(table)}${table.source ? `（${table.source}）` : ""}`, null, null]);
   return {
     name: TABLE_SHEET,
-    columns: [text("一级指标"), number("序号"), text("二级指标及内容"), number("分值"), text("测评要素与评分方式")],
+    columns: [text("一级指标"), number("序号"), text("二级指标及内容", "long"), number("分值"), text("测评要素与评分方式", "prose")],
     rows,
     filter: false,
     totalRow: false,
+    form: { frozenColumns: 0, pagesWide: 1 },
   };
 }
 

@@ -132,7 +132,14 @@ export const COLUMN_FORMAT: Readonly<Record<ColumnKind, string>> = {
 export interface SummaryColumn {
   header: string;
   kind: ColumnKind;
+  /** A set width, its text wrapped within it; fitted to the content when not given. */
+  width?: ColumnWidth;
+  /** Its empty cells are for the reader to fill in: shaded, as the templates mark what to fill. */
+  toFill?: boolean;
 }
+
+/** narrow: a score to read or type; prose: evidence and notes; long: a passage (an item's full text). */
+export type ColumnWidth = "narrow" | "prose" | "long";
 
 export type SummaryValue = string | number | null;
 
@@ -146,6 +153,16 @@ export interface SummarySheet {
   totalRow: boolean;
   /** Columns shown at a glance (conditional formats), over the rows above any total row. */
   looks?: ColumnLook[];
+  /** A sheet to read on paper and fill in (the assessment's 考核 and 评分表): laid out as a form. */
+  form?: FormLayout;
+}
+
+/** A form: every cell wrapped and top-aligned, each row as tall as its text, the header centred. */
+export interface FormLayout {
+  /** Columns frozen beside the header row (the branch column of 考核). */
+  frozenColumns: number;
+  /** Pages wide when printed: more than 1 for a sheet too wide to read on one. */
+  pagesWide: number;
 }
 
 /**
