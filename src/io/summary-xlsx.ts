@@ -17,12 +17,12 @@ import { columnLetter } from "../core/table";
 import { displayWidth } from "../core/text";
 import {
   LOOK_COLOR,
+  SET_WIDTH,
   VERDICT_FILL,
   VERDICT_LABEL,
   VERDICTS,
   type ColumnKind,
   type ColumnLook,
-  type ColumnWidth,
   type SummaryModel,
   type SummarySheet,
   type SummaryValue,
@@ -35,8 +35,6 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Rows laid out into one string at a time: long strings are slow to grow, many small ones slow to join. */
 const CHUNK_ROWS = 2000;
 
-/** The widths a column may ask for, in characters. */
-const SET_WIDTH: Readonly<Record<ColumnWidth, number>> = { narrow: 11, prose: 36, long: 60 };
 /** Points per line of wrapped text: the default row height of 11-point text. Readers do not grow a row for wrapped text themselves. */
 const LINE_HEIGHT = 15;
 
@@ -61,8 +59,6 @@ type Look = keyof typeof LOOKS;
 const LOOK_NAMES = Object.keys(LOOKS) as Look[];
 /** Style index of a kind in a look (0 is the default style). */
 const styleOf = (kind: ColumnKind, look: Look): number => 1 + KINDS.indexOf(kind) * LOOK_NAMES.length + LOOK_NAMES.indexOf(look);
-/** The cells the reader fills in: a pale yellow, as the templates mark what to fill. */
-const TO_FILL = "FFFFF2CC";
 
 const utf8 = new TextEncoder();
 const strToU8 = (text: string): Uint8Array => utf8.encode(text);
@@ -234,7 +230,7 @@ function stylesXml(): string {
   return (
     `${XML_HEAD}<styleSheet ${MAIN_NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>` +
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
-    `<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="${TO_FILL}"/><bgColor indexed="64"/></patternFill></fill></fills>` +
+    `<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="${LOOK_COLOR.toFill}"/><bgColor indexed="64"/></patternFill></fill></fills>` +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
     `<cellXfs count="${xfs.length + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${xfs.join("")}</cellXfs>` +

@@ -12,7 +12,8 @@ import { BYTE_BUDGET, PAYLOAD_LIMIT } from "../../src/addin/excel/batch";
 import { ALL_CAPABILITIES, detectCapabilities } from "../../src/addin/excel/capabilities";
 import { AddinError } from "../../src/addin/shared/errors";
 import { insertSummaryInExcel } from "../../src/addin/excel/summary";
-import { mergeWorkbooks, type MergeInput, type SummaryModel } from "../../src/core/merge";
+import { addMergeExtras } from "../../src/addin/taskpane/merge-extras";
+import { checkInput, mergeChecked, mergeWorkbooks, type MergeInput, type SummaryModel } from "../../src/core/merge";
 import { BUILTIN_PROFILES } from "../../src/core/profile";
 import { columnLetter } from "../../src/core/table";
 import { readXlsx } from "../../src/io/read-xlsx";
@@ -254,6 +255,47 @@ describe("汇总 at a glance", () => {
     expect(names.map((n) => valuesOf(wb, n))).toEqual(names.map((n) => valuesOf(full, n)));
     expect(fills(wb)).toEqual(fills(full));
     expect(wb.sheets.flatMap((s) => s.conditionalFormats)).toEqual([]);
+  });
+});
+
+describe("the assessment sheets the pane adds (考核, 评分表)", () => {
+  const options = { profile: BUILTIN_PROFILES["100-50"], asOf: SAMPLE_AS_OF, version: "test" };
+  const checked = [submission("教工第一党支部", teachers), submission("学生第一党支部", students)].map((i) => checkInput(i, options));
+  const summary = mergeChecked(checked, options).summary;
+  addMergeExtras(checked, summary, options, { previous: null, assess: true });
+  const form = (name: string) => summary.sheets.find((s) => s.name === name)!;
+  /** The columns the group fills in: their empty cells are shaded on the sheet. */
+  const toFillColumns = form("考核").columns.flatMap((c, i) => (c.toFill ? [i] : []));
+
+  it("lays out 考核 as 学院汇总.xlsx does: set widths, wrapped cells, the cells to fill shaded, the branch column frozen", async () => {
+    const wb = openWorkbook();
+    await insertSummaryInExcel(summary, ALL_CAPABILITIES);
+    const sheet = wb.sheet("考核");
+    const [head, ...rows] = cellsOf(wb, "考核");
+    const headers = head.map((c) => String(c?.value));
+    expect(toFillColumns.length).toBeGreaterThan(0);
+    const shaded = rows.flatMap((row, r) => row.flatMap((c, i) => (c && c.fill.pattern !== "None" ? [[r, i, c.fill.color]] : [])));
+    const empty = rows.flatMap((row, r) => toFillColumns.flatMap((i) => (row[i] === undefined || row[i]!.value === "" ? [[r, i, "#FFF2CC"]] : [])));
+    expect(empty.length).toBeGreaterThan(0);
+    expect(shaded).toEqual(empty);
+    expect([sheet.frozenRows, sheet.frozenColumns]).toEqual([1, 1]);
+    const widthOf = (header: string) => sheet.columnWidths.get(`${columnLetter(headers.indexOf(header))}1:${columnLetter(headers.indexOf(header))}1048576`);
+    expect(widthOf(headers.find((h) => h.endsWith("依据"))!)).toBe(36 * 6.5);
+    expect(widthOf(headers[toFillColumns[0]])).toBe(11 * 6.5);
+    expect(head.every((c) => c?.wrap && c.horizontal === "Center")).toBe(true);
+    expect(rows.every((row) => row.every((c) => c?.wrap && c.vertical === "Top"))).toBe(true);
+    expect(wb.sheet("评分表").frozenColumns).toBe(0);
+    expect(wb.sheet("评分表").frozenRows).toBe(1);
+    expect(cellsOf(wb, "汇总 (2)").flat().some((c) => c?.wrap)).toBe(false);
+  });
+
+  it("on Excel with ExcelApi 1.1 only, still shades and wraps, without widths or frozen panes", async () => {
+    const wb = openWorkbook();
+    wb.conditionalFormatsSupported = false;
+    await insertSummaryInExcel(summary, detectCapabilities((set, version) => set === "ExcelApi" && version === "1.1"));
+    const sheet = wb.sheet("考核");
+    expect(cellsOf(wb, "考核").flat().some((c) => c?.fill.color === "#FFF2CC")).toBe(true);
+    expect([sheet.frozenRows, sheet.frozenColumns, sheet.columnWidths.size]).toEqual([0, 0, 0]);
   });
 });
 

@@ -34,6 +34,10 @@ export interface FakeCell {
   numberFormat: string;
   fill: FakeFill;
   bold?: boolean;
+  /** format.wrapText, format.horizontalAlignment and format.verticalAlignment (ExcelApi 1.1), when set. */
+  wrap?: boolean;
+  horizontal?: string;
+  vertical?: string;
 }
 
 export interface FakeSheet {
@@ -46,6 +50,8 @@ export interface FakeSheet {
   comments: Map<string, string>;
   merges: { top: number; left: number; bottom: number; right: number }[];
   frozenRows: number;
+  /** Columns frozen by freezePanes.freezeAt (ExcelApi 1.7). */
+  frozenColumns: number;
   validations: Map<string, unknown>;
   /** format.columnWidth set on a range (ExcelApi 1.2), keyed by its address. */
   columnWidths: Map<string, number>;
@@ -118,6 +124,7 @@ export class FakeWorkbook extends GridWorkbook<FakeCell, FakeSheet> {
       comments: new Map(),
       merges: [],
       frozenRows: 0,
+      frozenColumns: 0,
       validations: new Map(),
       columnWidths: new Map(),
       conditionalFormats: [],
@@ -311,7 +318,7 @@ class Worksheet extends Proxy {
   readonly protection: ValueProxy;
   readonly notes: AnnotationCollection;
   readonly comments: AnnotationCollection;
-  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly freezePanes: { freezeRows: (n: number) => void; freezeAt: (range: string) => void };
   readonly autoFilter: { apply: (range: Range) => void };
   constructor(
     context: Context,
@@ -321,7 +328,15 @@ class Worksheet extends Proxy {
     this.protection = new ValueProxy(context, { protected: () => resolve().protected });
     this.notes = new AnnotationCollection(context, this, "notes");
     this.comments = new AnnotationCollection(context, this, "comments");
-    this.freezePanes = { freezeRows: (n) => this.queue(() => (this.resolve().frozenRows = n)) };
+    this.freezePanes = {
+      freezeRows: (n) => this.queue(() => (this.resolve().frozenRows = n)),
+      // The cells of the range stay in view: the rows down to its bottom, the columns up to its right.
+      freezeAt: (range) =>
+        this.queue(() => {
+          const a = parseArea(range);
+          Object.assign(this.resolve(), { frozenRows: a.bottom + 1, frozenColumns: a.right + 1 });
+        }),
+    };
     this.autoFilter = { apply: () => this.queue(() => undefined) };
   }
   get name() {
@@ -604,7 +619,19 @@ class RangeFormat {
   set columnWidth(width: number) {
     this.range.write((s, a) => s.columnWidths.set(areaRef(a), width));
   }
+  set wrapText(v: boolean) {
+    this.range.write((s, a) => cellsOf(a, (r, c) => (cellAt(s, r, c, true)!.wrap = v)));
+  }
+  set horizontalAlignment(v: string) {
+    this.range.write((s, a) => cellsOf(a, (r, c) => (cellAt(s, r, c, true)!.horizontal = v)));
+  }
+  set verticalAlignment(v: string) {
+    this.range.write((s, a) => cellsOf(a, (r, c) => (cellAt(s, r, c, true)!.vertical = v)));
+  }
   autofitColumns(): void {
+    this.range.write(() => undefined);
+  }
+  autofitRows(): void {
     this.range.write(() => undefined);
   }
 }

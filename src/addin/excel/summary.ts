@@ -11,6 +11,11 @@
  * colour scale over counts of problems where Excel has conditional formats
  * (ExcelApi 1.6) – without them the values are all there, uncoloured.
  *
+ * The assessment's 考核 and 评分表 (sheets with a form layout) as in the
+ * written file: set column widths (ExcelApi 1.2), every cell wrapped and
+ * top-aligned with rows fitted to it, the header centred, the empty cells the
+ * group fills in shaded, the branch column frozen beside the header (1.7).
+ *
  * Every write is queued through a Batch (./batch.ts), rows in blocks of at
  * most a quarter of its 4 MB budget, so no request passes Excel on the web's
  * 5 MB limit: 1 context.sync() for the sheet names, then one per 3–4 MB of
@@ -25,6 +30,7 @@ import { toExcelSerial } from "../../core/dates";
 import {
   COLUMN_FORMAT,
   LOOK_COLOR,
+  SET_WIDTH,
   VERDICT_FILL,
   VERDICT_LABEL,
   VERDICTS,
@@ -51,6 +57,8 @@ const htmlColor = (argb: string): string => `#${argb.slice(2)}`;
 const CONDITIONAL_FORMAT_BYTES = 4 * OPERATION_BYTES + 256;
 /** A fill colour as JSON ("#C6EFCE" in quotes). */
 const COLOR_BYTES = 9;
+/** Points per character of column width (as the inserted templates use). */
+const CHAR_WIDTH_POINTS = 6.5;
 
 export async function insertSummaryInExcel(model: SummaryModel, caps: Capabilities): Promise<string[]> {
   return runInExcel(async (context) => {
@@ -119,10 +127,40 @@ async function writeSheet(batch: Batch, name: string, model: SummarySheet, caps:
   await writeRows(batch, sheet, model, last);
   await queue(batch, () => (sheet.getRange(`A1:${last}1`).format.font.bold = true));
   if (model.totalRow && model.rows.length > 0) await queue(batch, () => (sheet.getRange(`A${height}:${last}${height}`).format.font.bold = true));
-  if (caps.workbook) await queue(batch, () => sheet.freezePanes.freezeRows(1));
+  if (caps.workbook && !model.form?.frozenColumns) await queue(batch, () => sheet.freezePanes.freezeRows(1));
   if (caps.rangeAreas && model.filter) await queue(batch, () => sheet.autoFilter.apply(sheet.getRange(`A1:${last}${height}`)));
   if (caps.protection) await queue(batch, () => sheet.getRange(`A1:${last}${height}`).format.autofitColumns());
   await writeLooks(batch, sheet, model, caps);
+  await writeForm(batch, sheet, model, caps);
+}
+
+/** A sheet laid out as a form (its model's form and the columns' width and toFill), as 学院汇总.xlsx lays it out. */
+async function writeForm(batch: Batch, sheet: Excel.Worksheet, model: SummarySheet, caps: Capabilities): Promise<void> {
+  const { form } = model;
+  if (!form) return;
+  const last = columnLetter(Math.max(1, model.columns.length) - 1);
+  const height = model.rows.length + 1;
+  await queue(batch, () => {
+    const header = sheet.getRange(`A1:${last}1`).format;
+    header.wrapText = true;
+    header.horizontalAlignment = "Center";
+    header.verticalAlignment = "Center";
+    if (height > 1) {
+      const body = sheet.getRange(`A2:${last}${height}`).format;
+      body.wrapText = true;
+      body.verticalAlignment = "Top";
+    }
+  }, 5 * OPERATION_BYTES);
+  if (caps.protection) {
+    for (const [i, c] of model.columns.entries()) {
+      const width = c.width;
+      if (width) await queue(batch, () => (sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = SET_WIDTH[width] * CHAR_WIDTH_POINTS));
+    }
+    await queue(batch, () => sheet.getRange(`A1:${last}${height}`).format.autofitRows());
+  }
+  const toFill = model.rows.flatMap((row, r) => model.columns.flatMap((c, i) => (c.toFill && (row[i] ?? null) === null ? [cellAddress(r + 1, i)] : [])));
+  for (const run of runsOf(toFill)) await queue(batch, () => (sheet.getRange(run).format.fill.color = htmlColor(LOOK_COLOR.toFill)), OPERATION_BYTES + run.length + COLOR_BYTES);
+  if (caps.workbook && form.frozenColumns > 0) await queue(batch, () => sheet.freezePanes.freezeAt(`A1:${columnLetter(form.frozenColumns - 1)}1`));
 }
 
 /**

@@ -141,6 +141,9 @@ export interface SummaryColumn {
 /** narrow: a score to read or type; prose: evidence and notes; long: a passage (an item's full text). */
 export type ColumnWidth = "narrow" | "prose" | "long";
 
+/** The widths a column may ask for, in characters: the same in the written file and in the sheets the add-in inserts. */
+export const SET_WIDTH: Readonly<Record<ColumnWidth, number>> = { narrow: 11, prose: 36, long: 60 };
+
 export type SummaryValue = string | number | null;
 
 export interface SummarySheet {
@@ -181,6 +184,8 @@ export const LOOK_COLOR = {
   /** The colour scale over a count of problems, from none to the most. */
   alarmLow: "FFFFFFFF",
   alarmHigh: "FFF8696B",
+  /** The empty cells of a form the reader fills in: a pale yellow, as the templates mark what to fill. */
+  toFill: "FFFFF2CC",
 } as const;
 
 export interface SummaryModel {
