@@ -15,6 +15,7 @@ import { readXlsx } from "../../src/io/read-xlsx";
 import { RESULTS_SHEET } from "../../src/addin/shared/marks";
 import { NOTE_PREFIX } from "../../src/addin/shared/marks";
 import { SHEET_VERY_HIDDEN } from "../../src/addin/wps/et";
+import { paneProfile } from "../../src/addin/wps/profile";
 import { FakeEtWorkbook, installFakeEt, reopened } from "./fake-et";
 import { cellKey, colOf, rowOf } from "./fake-grid";
 import { etSnapshot, openSampleInWps } from "./wps-host";
@@ -96,6 +97,19 @@ describe("the workbook's 配置 in WPS", () => {
     expect(integrityRows(again)).toHaveLength(3);
     startWps(reopened(wb));
     expect(entry().GetLabel({ Id: "profileMenu" })).toBe("配置：cqipc");
+  });
+
+  it("opens the task pane on the workbook's profile, and on none without a workbook or outside WPS", () => {
+    const wb = openSampleInWps();
+    startWps(wb);
+    expect(paneProfile()?.name).toBe("national");
+    press("profile_cqipc");
+    installFakeEt(reopened(wb));
+    expect(paneProfile()?.name).toBe("cqipc");
+    installFakeEt(null);
+    expect(paneProfile()).toBeNull();
+    delete (globalThis as { Application?: unknown }).Application;
+    expect(paneProfile()).toBeNull();
   });
 
   it("stores it in a very hidden sheet of its own and changes no cell, no sheet the secretary is on", () => {

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
+import { SETTINGS_SHEET } from "../../src/core/own-sheets";
 import { readXlsx } from "../../src/io/read-xlsx";
 import { makeSamples } from "../fixtures/samples";
 import { all, parseXml } from "../addin/xml";
@@ -20,12 +21,13 @@ const PLANTED = SAMPLE.planted.filter((p) => p.sheet && p.cell);
 const wps = paneSession(DIST);
 
 /** The fake WPS 表格 (tests/addin/fake-et.ts) with the sample open, installed as window.Application before the page runs. */
-function fakeWps(): string {
+/** WPS with the sample workbook open (and any more sheets, e.g. the 配置 saved by the ribbon). */
+function fakeWps(more: { name: string; cells: { value: string }[][] }[] = []): string {
   return `
     ${bundleFakes(["fake-grid", "fake-et"], "fake-et", "FakeEt")}
     window.FakeEt = FakeEt;
     (function () {
-      var wb = window.FakeEt.FakeEtWorkbook.fromTables(${JSON.stringify(readXlsx(SAMPLE.bytes, SAMPLE.file).sheets)});
+      var wb = window.FakeEt.FakeEtWorkbook.fromTables(${JSON.stringify([...readXlsx(SAMPLE.bytes, SAMPLE.file).sheets, ...more])});
       wb.name = ${JSON.stringify(SAMPLE.file)};
       window.FakeEt.installFakeEt(wb, window);
       window.__workbook = wb;
@@ -111,17 +113,19 @@ it("says in a message box why 校验本表 cannot run on a sheet that is no ledg
   await page.close();
 });
 
-it("opens the built pane in WPS without office.js and without the network, ready to choose files", async () => {
+it("opens the built pane in WPS without office.js and without the network, on the workbook's 配置, ready to choose files", async () => {
   const page = await wps.browser.newPage();
   const requested: string[] = [];
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
     requested.push(route.request().url());
     return route.abort();
   });
-  await page.addInitScript(fakeWps());
+  await page.addInitScript(fakeWps([{ name: SETTINGS_SHEET, cells: [[{ value: "profile" }, { value: "cqipc" }]] }]));
   await page.goto(`${wps.url}taskpane.html?view=merge`);
   await page.waitForSelector("body[data-mode=standalone]");
   expect(await page.textContent("#mode")).toContain("在 WPS 中运行");
+  expect(await page.inputValue("#profile")).toBe("cqipc");
+  expect(await page.textContent("#profile-source")).toContain("重庆工业职业技术学院");
   expect(await page.isVisible("label[for=merge-files]")).toBe(true);
   expect(requested).toEqual([]);
   await page.close();

@@ -29,6 +29,7 @@ import { addMergeExtras } from "./merge-extras";
 import { renderMergeOverview } from "./merge-overview";
 import { cleanNotice, el, renderNotices, renderReports, setChildren, summaryText, type Notice } from "./view";
 import { chosenFilesText, fundingText, profileLabel } from "./wording";
+import { paneProfile } from "../wps/profile";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -277,7 +278,7 @@ async function start(): Promise<void> {
   const host = await detectHost();
   caps = host.kind === "excel" ? host.caps : null;
   columnsInput = caps ? savedColumns() : {};
-  fillSelects(caps ? savedProfile() : BUILTIN_PROFILES[DEFAULT_PROFILE]);
+  fillSelects(caps ? savedProfile() : (paneProfile() ?? BUILTIN_PROFILES[DEFAULT_PROFILE]));
   wire();
   document.body.dataset.mode = host.kind;
   $("excel-actions").hidden = !caps;

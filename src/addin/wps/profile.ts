@@ -41,6 +41,16 @@ export function workbookProfile(app: EtApplication): WorkbookProfile {
   };
 }
 
+/**
+ * The profile the task pane starts on inside WPS: the active workbook's, as the
+ * ribbon uses it; null outside WPS or with no workbook open. The pane changes it
+ * only for its own file checks: the workbook's is chosen in the ribbon's 配置.
+ */
+export function paneProfile(): Profile | null {
+  const app = (globalThis as { Application?: EtApplication }).Application;
+  return app?.ActiveWorkbook ? workbookProfile(app).profile : null;
+}
+
 /** Save this built-in profile with the active workbook. */
 export function chooseProfile(app: EtApplication, name: string): Profile {
   const profile = builtinProfile(name);
