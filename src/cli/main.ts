@@ -1,6 +1,7 @@
-/** `taizhang validate | template | merge | assess` – thin: parse arguments, call core and io, print. */
+/** `taizhang validate | template | merge | assess | columns` – thin: parse arguments, call core and io, print. */
 import { Command, CommanderError } from "commander";
 import { registerAssess } from "./commands/assess";
+import { registerColumns } from "./commands/columns";
 import { registerMerge } from "./commands/merge";
 import { registerTemplate } from "./commands/template";
 import { registerValidate } from "./commands/validate";
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   registerTemplate(program, setExit);
   registerMerge(program, setExit);
   registerAssess(program, setExit);
+  registerColumns(program, setExit);
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -46,7 +48,7 @@ export type SetExit = (code: number) => void;
 const COMMANDER_ERRORS: [RegExp, string][] = [
   [/^error: missing required argument '(.+)'/, "错误：缺少参数 $1（用 --help 查看用法）"],
   [/^error: unknown option '(.+)'/, "错误：不认识的选项 $1（用 --help 查看用法）"],
-  [/^error: unknown command '(.+)'/, "错误：不认识的命令 $1，可用的命令：validate、template、merge、assess"],
+  [/^error: unknown command '(.+)'/, "错误：不认识的命令 $1，可用的命令：validate、template、merge、assess、columns"],
   [/^error: option '(.+)' argument missing/, "错误：选项 $1 缺少取值"],
   [/^error: required option '(.+)' not specified/, "错误：缺少必需的选项 $1（用 --help 查看用法）"],
   [/^error: too many arguments/, "错误：参数过多（用 --help 查看用法）"],

@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import type { Command } from "commander";
 import type { LoadOptions } from "../io/load";
 import { BUILTIN_PROFILES, builtinProfile, DEFAULT_PROFILE, isValidYmd, parseProfile, todayInShanghai, type IsoDate, type Profile } from "../core";
-import { ColumnMappingError, NO_MAPPING, profileColumns, resolveColumnMapping, type ColumnMapping } from "../core/columns";
+import { ColumnMappingError, columnMappingSchema, NO_MAPPING, profileColumns, resolveColumnMapping, type ColumnMapping, type ColumnMappingInput } from "../core/columns";
 import { READ_LEDGERS } from "../core/ledgers";
 
 export class UsageError extends Error {}
@@ -41,7 +41,11 @@ export async function loadProfile(value: string | undefined): Promise<Profile> {
 
 /** --columns 对应.json: header text → field per ledger (src/core/columns.ts), checked against the ledgers. */
 export async function loadColumns(path: string | undefined): Promise<ColumnMapping> {
-  if (path === undefined) return NO_MAPPING;
+  return path === undefined ? NO_MAPPING : (await readColumnsFile(path)).mapping;
+}
+
+/** A mapping file as written (to add to it) and as resolved; a usage error names the file. */
+export async function readColumnsFile(path: string): Promise<{ input: ColumnMappingInput; mapping: ColumnMapping }> {
   let json: unknown;
   try {
     json = JSON.parse(await fs.readFile(path, "utf8"));
@@ -49,7 +53,7 @@ export async function loadColumns(path: string | undefined): Promise<ColumnMappi
     throw new UsageError(`--columns “${path}”不是可读取的 JSON 文件（${(e as Error).message}）`);
   }
   try {
-    return resolveColumnMapping(json, READ_LEDGERS);
+    return { mapping: resolveColumnMapping(json, READ_LEDGERS), input: columnMappingSchema.parse(json) };
   } catch (e) {
     throw new UsageError(`--columns ${path}：${(e as Error).message}`);
   }
@@ -65,7 +69,7 @@ export function parseTimeout(value: string | undefined): LoadOptions {
   return { timeoutMs: Math.round(seconds * 1000) };
 }
 
-const TIMEOUT_HELP = "每个文件读取的时限（秒，默认 20）；超时的文件报告为无法读取，其余照常";
+export const TIMEOUT_HELP = "每个文件读取的时限（秒，默认 20）；超时的文件报告为无法读取，其余照常";
 export const COLUMNS_HELP = "列对应 JSON：把认不出的表头指定为某一列，如 {\"党员花名册\": {\"党内身份\": \"党员类型\"}}";
 export const PROFILE_HELP = `配置：${BUILTIN_NAMES} 或 JSON 文件路径（默认 ${DEFAULT_PROFILE}）`;
 
