@@ -56,7 +56,7 @@ export function registerColumns(program: Command, setExit: SetExit): void {
       );
       await fs.mkdir(dirname(flags.output), { recursive: true });
       await fs.writeFile(flags.output, `${JSON.stringify(mapping, null, 2)}\n`);
-      process.stdout.write(describe(files, proposals, flags.output));
+      process.stdout.write(foundText(files, proposals, flags.output));
       setExit(files.some((f) => f.status === "unreadable") ? 2 : 0);
     });
 }
@@ -77,7 +77,7 @@ function onePerHeader(files: readonly FileReport[], decided: ColumnMappingInput)
 }
 
 /** What was found and written, in zh-CN: per ledger each header with where it was seen and the column proposed. */
-function describe(files: readonly FileReport[], proposals: readonly Proposal[], output: string): string {
+function foundText(files: readonly FileReport[], proposals: readonly Proposal[], output: string): string {
   const lines: string[] = [];
   for (const f of files) {
     if (f.status === "unreadable") lines.push(`✖ ${f.file}：无法读取（${f.error ?? ""}）`);
