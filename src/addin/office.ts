@@ -9,7 +9,7 @@ import { detectCapabilities, type Capabilities } from "./excel/capabilities";
 export type Host = { kind: "excel"; caps: Capabilities } | { kind: "standalone"; reason: string };
 
 /** The pane inside a WPS 加载项: WPS gives every page window.Application (src/addin/wps). */
-const inWps = (): boolean => typeof (globalThis as { Application?: { ActiveWorkbook?: unknown } }).Application?.ActiveWorkbook !== "undefined";
+export const inWps = (): boolean => typeof (globalThis as { Application?: { ActiveWorkbook?: unknown } }).Application?.ActiveWorkbook !== "undefined";
 
 /**
  * Excel, or standalone when office.js is absent (offline, WPS) or says there is
@@ -18,7 +18,7 @@ const inWps = (): boolean => typeof (globalThis as { Application?: { ActiveWorkb
  * timeout would drop it into standalone mode for the whole session.
  */
 export async function detectHost(): Promise<Host> {
-  if (typeof Office === "undefined") return { kind: "standalone", reason: inWps() ? "在 WPS 中运行（校验和标记请用功能区的按钮）" : "未能加载 office.js（离线或在普通浏览器中打开）" };
+  if (typeof Office === "undefined") return { kind: "standalone", reason: inWps() ? "在 WPS 中运行（校验和标记请用功能区的按钮；表头对应列请点“校验本工作簿并对应列”）" : "未能加载 office.js（离线或在普通浏览器中打开）" };
   const info = await Office.onReady();
   if (!info.host) return { kind: "standalone", reason: "在普通浏览器中打开，不在 Office 中" };
   if (info.host !== Office.HostType.Excel) return { kind: "standalone", reason: "不在 Excel 中运行" };

@@ -4,12 +4,14 @@
  * button of the built ribbon.xml is pressed through OnAction – a 配置 chosen,
  * the planted mistakes marked and commented, 校验结果 written, templates
  * inserted, marks cleared to the original fills, the pane opened beside the
- * entry page, each message box naming the 配置 followed.
+ * entry page, each message box naming the 配置 followed; the built pane in
+ * WPS validates the open workbook and saves its 列对应 step into it.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { SETTINGS_SHEET } from "../../src/core/own-sheets";
+import { makeIdNumber } from "../../src/core";
 import { readXlsx } from "../../src/io/read-xlsx";
 import { makeSamples } from "../fixtures/samples";
 import { all, parseXml } from "../addin/xml";
@@ -20,15 +22,19 @@ const SAMPLE = makeSamples().find((s) => s.file.startsWith("学生第一党支�
 const PLANTED = SAMPLE.planted.filter((p) => p.sheet && p.cell);
 const wps = paneSession(DIST);
 
-/** The fake WPS 表格 (tests/addin/fake-et.ts) with the sample open, installed as window.Application before the page runs. */
-/** WPS with the sample workbook open (and any more sheets, e.g. the 配置 saved by the ribbon). */
-function fakeWps(more: { name: string; cells: { value: string }[][] }[] = []): string {
+type Sheets = { name: string; cells: ({ value: unknown } | null)[][] }[];
+
+/**
+ * The fake WPS 表格 (tests/addin/fake-et.ts) installed as window.Application before the page runs,
+ * with the sample workbook open (and any more sheets, e.g. the 配置 saved by the ribbon), or another.
+ */
+function fakeWps(more: Sheets = [], sheets: Sheets = readXlsx(SAMPLE.bytes, SAMPLE.file).sheets, name = SAMPLE.file): string {
   return `
     ${bundleFakes(["fake-grid", "fake-et"], "fake-et", "FakeEt")}
     window.FakeEt = FakeEt;
     (function () {
-      var wb = window.FakeEt.FakeEtWorkbook.fromTables(${JSON.stringify([...readXlsx(SAMPLE.bytes, SAMPLE.file).sheets, ...more])});
-      wb.name = ${JSON.stringify(SAMPLE.file)};
+      var wb = window.FakeEt.FakeEtWorkbook.fromTables(${JSON.stringify([...sheets, ...more])});
+      wb.name = ${JSON.stringify(name)};
       window.FakeEt.installFakeEt(wb, window);
       window.__workbook = wb;
       window.__alerts = [];
@@ -37,7 +43,8 @@ function fakeWps(more: { name: string; cells: { value: string }[][] }[] = []): s
 }
 
 interface PageWorkbook {
-  sheets: { name: string; comments: Map<string, string> }[];
+  sheets: { name: string; comments: Map<string, string>; cells: Map<number, { value?: unknown }> }[];
+  contents(sheet: string): unknown;
   active: string;
   panes: { url: string; Visible: boolean }[];
   cell(sheet: string, cell: string): { interior: { Color: number; Pattern: number } } | undefined;
@@ -128,5 +135,34 @@ it("opens the built pane in WPS without office.js and without the network, on th
   expect(await page.textContent("#profile-source")).toContain("重庆工业职业技术学院");
   expect(await page.isVisible("label[for=merge-files]")).toBe(true);
   expect(requested).toEqual([]);
+  await page.close();
+});
+
+it("validates the open workbook in the built pane in WPS and saves its 列对应 step into the workbook", async () => {
+  const member = (name: string, gender: "男" | "女", seq: number) => [name, gender, makeIdNumber("500103", "1985-04-12", seq, gender), "教职工", "正式党员", "2010-07-01", "2011-07-01", "王五"];
+  const rows = [["姓名", "性别", "身份证号", "人员类别", "党内身份", "入党时间", "转正时间", "入党介绍人"], member("刘洋", "男", 11), member("王芳", "女", 12)];
+  const page = await wps.browser.newPage();
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.addInitScript(fakeWps([], [{ name: "党员花名册", cells: rows.map((r) => r.map((value) => ({ value }))) }], "五支部.xlsx"));
+  await page.goto(`${wps.url}taskpane.html`);
+  await page.waitForSelector("body[data-mode=standalone]");
+  const roster = () => page.evaluate(() => JSON.stringify((window as unknown as PageWindow).__workbook.contents("党员花名册")));
+  const before = await roster();
+  expect(await page.isVisible("#wps-columns")).toBe(true);
+
+  await page.click("#wps-columns");
+  await page.waitForSelector('select[data-header="党内身份"]');
+  expect(await page.textContent("#summary")).toContain("按配置：national");
+  expect(await page.locator('#results [data-code="header.missing"]').count()).toBeGreaterThan(0);
+  expect(await page.inputValue('select[data-header="党内身份"]')).toBe("memberType");
+  expect(await page.inputValue('select[data-header="入党介绍人"]')).toBe("");
+
+  await page.click("#columns-apply");
+  await page.waitForSelector("#columns", { state: "hidden" });
+  await page.waitForSelector("#progress", { state: "hidden" });
+  expect(await page.locator('#results [data-code="header.missing"]').count()).toBe(0);
+  const settings = await page.evaluate((name) => [...(window as unknown as PageWindow).__workbook.sheets.find((s) => s.name === name)!.cells.values()].map((c) => c.value), SETTINGS_SHEET);
+  expect(settings).toEqual(["columns", JSON.stringify({ 党员花名册: { 党内身份: "memberType", 入党介绍人: null } })]);
+  expect(await roster()).toBe(before);
   await page.close();
 });

@@ -2,7 +2,8 @@
  * The task pane. In Excel: the ribbon's actions with their results listed by
  * sheet and severity (click → the cell), the profile saved in the workbook,
  * progress with a cancel. Outside Excel (office.js missing or no host): the
- * same pane validates and merges files chosen from disk – standalone mode.
+ * same pane validates and merges files chosen from disk – standalone mode;
+ * inside WPS it also validates the open workbook for its 列对应 step.
  */
 import "./taskpane.css";
 import packageJson from "../../../package.json";
@@ -20,16 +21,19 @@ import { AddinError } from "../shared/errors";
 import { insertSummaryInExcel } from "../excel/summary";
 import { insertTemplateInExcel } from "../excel/template";
 import { validateInExcel } from "../excel/validate";
-import type { Scope } from "../shared/run-plan";
-import { detectHost, PROFILE_NAMES, saveColumns, savedColumns, saveProfile, savedProfile } from "../office";
-import { proposeColumns, resolveColumnMapping, withChoices, type ColumnMapping, type ColumnMappingInput } from "../../core/columns";
+import type { RunResult, Scope } from "../shared/run-plan";
+import { detectHost, inWps, PROFILE_NAMES, saveColumns, savedColumns, saveProfile, savedProfile } from "../office";
+import { proposeColumns, resolveColumnMapping, withChoices, type ColumnMapping, type ColumnMappingInput, type ColumnProposal } from "../../core/columns";
 import { READ_LEDGERS } from "../../core/ledgers";
 import { renderColumnsStep, type ColumnChoice } from "./columns-step";
 import { addMergeExtras } from "./merge-extras";
 import { renderMergeOverview } from "./merge-overview";
 import { cleanNotice, el, renderNotices, renderReports, setChildren, summaryText, type Notice } from "./view";
 import { chosenFilesText, fundingText, profileLabel } from "./wording";
-import { paneProfile } from "../wps/profile";
+import { saveColumnsInWps } from "../wps/columns";
+import { paneProfile, profileTitle } from "../wps/profile";
+import { validateWorkbookInWps } from "../wps/run";
+import { runInWps } from "../wps/workbook";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -38,22 +42,32 @@ let standing: Notice[] = [];
 let cancelled = false;
 /** The send-back pack of the last merge, for its download button. */
 let packs: ReturnPack[] = [];
-/** The 列对应 in force: the workbook's own in Excel, this session's standalone. */
+/** The 列对应 in force: the workbook's own in Excel, this session's standalone (a WPS workbook keeps its own, ../wps/columns.ts). */
 let columnsInput: ColumnMappingInput = {};
 
 const columnMapping = (): ColumnMapping => resolveColumnMapping(columnsInput, READ_LEDGERS);
 
-/** After a validation: the 列对应 step for the headers not recognised; applying it saves the choices and validates again. */
-function offerColumns(reports: readonly FileReport[], again: () => Promise<void>): void {
-  const proposals = proposeColumns(reports.flatMap((r) => r.sheets), READ_LEDGERS, columnsInput);
+/** Keep the choices for this session, and in Excel with the workbook. */
+async function keepColumns(input: ColumnMappingInput): Promise<void> {
+  columnsInput = input;
+  if (caps) await saveColumns(input);
+}
+
+/**
+ * After a validation: the 列对应 step for the headers not recognised (those
+ * `decided` leaves open); applying it adds the choices to `decided`, saves
+ * them and validates again.
+ */
+function offerColumns(proposals: readonly ColumnProposal[], decided: ColumnMappingInput, save: (input: ColumnMappingInput) => Promise<void> | void, again: () => Promise<void>): void {
   renderColumnsStep($("columns"), proposals, (choices: ColumnChoice[]) =>
     void busy("正在保存列对应并重新校验…", async () => {
-      columnsInput = withChoices(columnsInput, choices);
-      if (caps) await saveColumns(columnsInput);
+      await save(withChoices(decided, choices));
       await again();
     }),
   );
 }
+
+const proposalsFor = (reports: readonly FileReport[]): ColumnProposal[] => proposeColumns(reports.flatMap((r) => r.sheets), READ_LEDGERS, columnsInput);
 
 /** The reports listed last, drawn again when 显示完整身份证号 changes. */
 let listed: { reports: FileReport[]; selectable: boolean } = { reports: [], selectable: false };
@@ -130,11 +144,18 @@ async function validateHere(scope: Scope): Promise<void> {
     onProgress: (p) => setProgress(p.message),
     isCancelled: () => cancelled,
   });
+  const report = showRun(result, scope, [], "", true);
+  offerColumns(proposalsFor([report]), columnsInput, keepColumns, () => validateHere(scope));
+}
+
+/** A validation of the open workbook listed: what it could not do, what it found and marked; the report of the scope. */
+function showRun(result: RunResult, scope: Scope, notices: readonly string[], followed: string, selectable: boolean): FileReport {
   const where = scope === "all" ? "全部工作表" : `工作表“${result.activeSheet}”`;
   const marked = result.marked > 0 ? `，已在 ${result.marked} 个单元格上标记` : "";
   const report = scope === "all" ? result.report : { ...result.report, sheets: result.report.sheets.filter((s) => s.sheet === result.activeSheet) };
-  show([...result.notices.map((text) => ({ text })), ...cleanNotice(report.sheets.flatMap((s) => s.issues))], `${where}：${summaryText(result.findings)}${marked}`, [report], true);
-  offerColumns([report], () => validateHere(scope));
+  const said = [...notices, ...result.notices].map((text) => ({ text }));
+  show([...said, ...cleanNotice(report.sheets.flatMap((s) => s.issues))], `${where}：${summaryText(result.findings)}${marked}${followed}`, [report], selectable);
+  return report;
 }
 
 async function clearHere(): Promise<void> {
@@ -146,6 +167,16 @@ async function insertTemplateHere(): Promise<void> {
   const key = $<HTMLSelectElement>("template-ledger").value as LedgerKey;
   const name = await insertTemplateInExcel(key, profile(), caps!);
   show([], `已插入模板工作表“${name}”`);
+}
+
+// ---- in WPS ----
+
+/** 校验全部 on the open WPS workbook, by its own 配置 and 列对应, as the ribbon runs it; the 列对应 step saves into the workbook. */
+async function validateWpsWorkbook(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 0)); // let the progress show: WPS's calls hold the page until they are done
+  const run = validateWorkbookInWps("all", asOf());
+  showRun(run.result, "all", run.notices, `（按配置：${profileTitle(run.profile)}）`, false);
+  offerColumns(run.proposals, run.columns, (input) => runInWps((app) => saveColumnsInWps(app, input)), validateWpsWorkbook);
 }
 
 // ---- files from disk (standalone validation and merge) ----
@@ -179,7 +210,7 @@ async function validateFiles(files: File[]): Promise<void> {
   const all = reports.flatMap((r) => r.sheets.flatMap((s) => s.issues));
   const unreadable = reports.filter((r) => r.status === "unreadable").length;
   show(cleanNotice(all, unreadable), `${files.length} 个文件：${summaryText(all)}${unreadable > 0 ? `；${unreadable} 个无法读取` : ""}`, reports);
-  offerColumns(reports, () => validateFiles(files));
+  offerColumns(proposalsFor(reports), columnsInput, keepColumns, () => validateFiles(files));
 }
 
 async function mergeFiles(files: File[]): Promise<void> {
@@ -243,6 +274,7 @@ function wire(): void {
   $("validate-sheet").addEventListener("click", () => busy("正在校验本表…", () => validateHere("active")));
   $("validate-all").addEventListener("click", () => busy("正在校验全部工作表…", () => validateHere("all")));
   $("clear-marks").addEventListener("click", () => busy("正在清除标记…", clearHere));
+  $("wps-columns").addEventListener("click", () => busy("正在校验本工作簿…", validateWpsWorkbook));
   $("insert-template").addEventListener("click", () => busy("正在插入模板…", insertTemplateHere));
   $("files").addEventListener("change", () => {
     const files = chosen("files");
@@ -282,6 +314,7 @@ async function start(): Promise<void> {
   wire();
   document.body.dataset.mode = host.kind;
   $("excel-actions").hidden = !caps;
+  $("wps-actions").hidden = !!caps || !inWps();
   $("file-actions").hidden = !!caps;
   $("mode").textContent = caps ? "在 Excel 中运行" : `独立模式：${host.kind === "standalone" ? host.reason : ""}，可直接选择文件校验和汇总`;
   standing = caps ? missingFeatures(caps).map((text) => ({ text })) : [];

@@ -3,7 +3,8 @@
  * OnAddinLoad, OnAction, GetLabel, GetImage and OnGetEnabled on window, as WPS
  * calls them. Each button runs synchronously on WPS's object model and says
  * what it did in a message box; 校验本表, 校验全部 and 插入模板 follow the
- * workbook's 配置 (./profile.ts), chosen in the 配置 menu; 汇总工作簿 and
+ * workbook's 配置 (./profile.ts), chosen in the 配置 menu, and the validations
+ * its 列对应 (./columns.ts), made in the task pane; 汇总工作簿 and
  * 打开助手 open the task pane (the same pane as in Excel) with
  * Application.CreateTaskPane.
  */
@@ -13,8 +14,8 @@ import { BUILTIN_PROFILES, type Profile } from "../../core/profile";
 import { runSummary, type Scope } from "../shared/run-plan";
 import { clearMarksInWps } from "./clear";
 import { chooseProfile, profileTitle, workbookProfile } from "./profile";
+import { unrecognisedText, validateWorkbookInWps } from "./run";
 import { insertTemplateInWps } from "./template";
-import { validateInWps } from "./validate";
 import { application, runInWps } from "./workbook";
 
 /** A button's work; it returns the lines to show (none: nothing to say). */
@@ -34,20 +35,23 @@ interface RibbonUI {
 
 let ribbon: RibbonUI | null = null;
 
+/** What a button says: what could not be used, what it did, the profile it followed, then the rest. */
+const said = (notices: readonly string[], profile: Profile, [first, ...rest]: readonly string[]): string[] => [...notices, first, `按配置：${profileTitle(profile)}`, ...rest];
+
 /** Work that follows the workbook's profile, then says which one it followed. */
 const withProfile =
   (work: (profile: Profile) => string[]): Action =>
   () => {
     const { profile, notice } = runInWps(workbookProfile);
-    const [first, ...rest] = work(profile);
-    return [...(notice ? [notice] : []), first, `按配置：${profileTitle(profile)}`, ...rest];
+    return said(notice ? [notice] : [], profile, work(profile));
   };
 
-const validate = (scope: Scope): Action =>
-  withProfile((profile) => {
-    const result = validateInWps({ scope, profile, asOf: todayInShanghai() });
-    return [runSummary(result, scope), ...result.notices];
-  });
+const validate =
+  (scope: Scope): Action =>
+  () => {
+    const { result, profile, notices, proposals } = validateWorkbookInWps(scope, todayInShanghai());
+    return said(notices, profile, [runSummary(result, scope), ...result.notices, ...unrecognisedText(proposals)]);
+  };
 
 function choose(name: string): string[] {
   const profile = runInWps((app) => chooseProfile(app, name));

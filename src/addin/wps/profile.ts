@@ -2,18 +2,18 @@
  * The workbook's 配置 in WPS: chosen in the ribbon's 配置 menu, saved with the
  * workbook, used by 校验本表, 校验全部 and 插入模板. Excel keeps it in the
  * document settings (../office.ts), which WPS does not have. Here it is a row
- * “profile | name” of a very hidden sheet of ours, rather than a hidden defined
- * name: the sheet is made, read and written with the calls the mark record
- * already uses, WPS keeps very hidden sheets in .et, .xlsx and .xls alike, and
- * validation, templates and merge already pass over it (core/own-sheets.ts).
- * It holds no ledger data and no cell of the secretary's is touched.
+ * “profile | name” of a very hidden sheet of ours (./settings.ts), rather than
+ * a hidden defined name: the sheet is made, read and written with the calls
+ * the mark record already uses, WPS keeps very hidden sheets in .et, .xlsx and
+ * .xls alike, and validation, templates and merge already pass over it
+ * (core/own-sheets.ts). It holds no ledger data and no cell of the
+ * secretary's is touched.
  */
-import { SETTINGS_SHEET } from "../../core/own-sheets";
 import { BUILTIN_PROFILES, builtinProfile, DEFAULT_PROFILE, type Profile } from "../../core/profile";
 import { AddinError } from "../shared/errors";
 import { profileLabel } from "../taskpane/wording";
-import type { EtApplication, EtWorkbook } from "./et";
-import { activeWorkbook, addHiddenSheet, sheetsOf, storeValues, writeTextRows } from "./workbook";
+import type { EtApplication } from "./et";
+import { readSetting, writeSetting } from "./settings";
 
 const PROFILE_KEY = "profile";
 
@@ -26,12 +26,9 @@ export interface WorkbookProfile {
   notice: string | null;
 }
 
-const settingsSheet = (wb: EtWorkbook) => sheetsOf(wb).find((s) => s.Name === SETTINGS_SHEET);
-
 /** The profile saved with the active workbook; the default when none was chosen or the saved one is unknown. */
 export function workbookProfile(app: EtApplication): WorkbookProfile {
-  const row = storeValues(settingsSheet(activeWorkbook(app))).find((r) => r[0] === PROFILE_KEY);
-  const name = row ? String(row[1] ?? "") : null;
+  const name = readSetting(app, PROFILE_KEY);
   const saved = name === null ? undefined : builtinProfile(name);
   const fallback = BUILTIN_PROFILES[DEFAULT_PROFILE];
   if (name === null || saved) return { profile: saved ?? fallback, notice: null };
@@ -55,11 +52,6 @@ export function paneProfile(): Profile | null {
 export function chooseProfile(app: EtApplication, name: string): Profile {
   const profile = builtinProfile(name);
   if (!profile) throw new AddinError("unexpected", `没有名为“${name}”的内置配置。`);
-  const wb = activeWorkbook(app);
-  const existing = settingsSheet(wb);
-  if (!existing && wb.ProtectStructure) {
-    throw new AddinError("protected-workbook", "工作簿结构受保护，无法保存配置，工作簿没有任何改动。请先在“审阅 → 保护工作簿”中取消保护，再选择配置。");
-  }
-  writeTextRows(existing ?? addHiddenSheet(app, wb, SETTINGS_SHEET), [[PROFILE_KEY, name]]);
+  writeSetting(app, PROFILE_KEY, name, "工作簿结构受保护，无法保存配置，工作簿没有任何改动。请先在“审阅 → 保护工作簿”中取消保护，再选择配置。");
   return profile;
 }

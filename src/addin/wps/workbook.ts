@@ -69,9 +69,9 @@ export function addHiddenSheet(app: EtApplication, wb: EtWorkbook, name: string)
   return sheet;
 }
 
-/** Rows written from A1 as text, in one write: nothing WPS would read as a number or a date. */
-export function writeTextRows(sheet: EtWorksheet, rows: readonly (readonly string[])[]): void {
-  const range = sheet.Range(areaAddress({ top: 0, left: 0, bottom: rows.length - 1, right: rows[0].length - 1 }));
+/** Rows written from column A of row `top` (0-based) as text, in one write: nothing WPS would read as a number or a date. */
+export function writeTextRows(sheet: EtWorksheet, rows: readonly (readonly string[])[], top = 0): void {
+  const range = sheet.Range(areaAddress({ top, left: 0, bottom: top + rows.length - 1, right: rows[0].length - 1 }));
   range.NumberFormat = "@";
   range.Value2 = rows;
 }
