@@ -176,6 +176,16 @@ describe("values in the system's own words", () => {
     expect(codes(result)).toContain("roster.full-date-unexpected");
   });
 
+  it("reads a roster column headed 所在组织 as 所在支部, not as 其他列", () => {
+    const result = validate(
+      tableFromRows("花名册", [
+        ["姓名", "性别", "身份证号", "人员类别", "党员类型", "入党时间", "转正时间", "所在组织"],
+        ["刘洋", "男", id(11), "教职工", "正式党员", "2015-07-01", "2016-07-01", "机关第一党支部"],
+      ]),
+    );
+    expect(result.parsed.sheets[0].rows[0].values.branch).toBe("机关第一党支部");
+  });
+
   it("suggests the closest allowed value for one that is no synonym", () => {
     const result = validate(
       tableFromRows("三会一课", [
