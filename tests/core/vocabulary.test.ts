@@ -31,6 +31,9 @@ describe("header words compose instead of being listed", () => {
     ["实际换届时间", "换届日期"],
     ["实际会议时间", "会议日期"],
     ["党籍状态（正式党员或预备党员）", "党籍状态"],
+    ["正式/预备党员", "党籍状态"],
+    ["正式或预备党员", "党籍状态"],
+    ["预备/正式党员", "党籍状态"],
     ["1. 姓名：", "姓名"],
   ])("%s names the same concept as %s", (variant, canonical) => {
     expect(headerConcept(variant).key).toBe(headerConcept(canonical).key);
@@ -159,6 +162,28 @@ describe("values in the system's own words", () => {
     const result = validate(tableFromRows("花名册", [["姓名", "性别", "身份证号", "人员类别", "党籍状态（正式党员或预备党员）", "入党时间", "转正时间"], ...rows]));
     expect(result.parsed.sheets[0].columns.has("memberType")).toBe(true);
     expect(codes(result)).not.toContain("roster.branch-size");
+  });
+
+  it("reads a roster column headed 正式/预备党员 as 党员类型 and checks a 预备党员's 转正时间 by it", () => {
+    const result = validate(
+      tableFromRows("花名册", [
+        ["姓名", "性别", "身份证号", "人员类别", "正式/预备党员", "入党时间", "转正时间"],
+        ["刘洋", "男", id(11), "教职工", "预备党员", "2026-01-05", "2026-03-01"],
+      ]),
+    );
+    expect(result.parsed.sheets[0].columns.has("memberType")).toBe(true);
+    expect(codes(result)).not.toContain("header.missing");
+    expect(codes(result)).toContain("roster.full-date-unexpected");
+  });
+
+  it("reads a roster column headed 所在组织 as 所在支部, not as 其他列", () => {
+    const result = validate(
+      tableFromRows("花名册", [
+        ["姓名", "性别", "身份证号", "人员类别", "党员类型", "入党时间", "转正时间", "所在组织"],
+        ["刘洋", "男", id(11), "教职工", "正式党员", "2015-07-01", "2016-07-01", "机关第一党支部"],
+      ]),
+    );
+    expect(result.parsed.sheets[0].rows[0].values.branch).toBe("机关第一党支部");
   });
 
   it("suggests the closest allowed value for one that is no synonym", () => {

@@ -20,7 +20,7 @@ export const roster = defineLedger({
     field.oneOf("memberType", "党员类型", MEMBER_TYPE_WORDS, { aliases: ["党员类别", "党员身份", "党籍状态", "党员状态"], required: true }),
     field.date("joinDate", "入党时间", { required: true }),
     field.date("fullDate", "转正时间", { allowFuture: true }),
-    field.text("branch", "所在支部", { aliases: ["支部", "所在党支部", "支部名称", "所在党组织", "党组织名称", "所属支部", "所属党支部", "所属党组织", "组织"], evidence: PERSON }),
+    field.text("branch", "所在支部", { aliases: ["支部", "所在党支部", "支部名称", "所在党组织", "党组织名称", "所属支部", "所属党支部", "所属党组织", "所在组织", "组织"], evidence: PERSON }),
     field.oneOf("post", "党内职务", PARTY_POST_WORDS, { aliases: ["职务", "党内职务名称"], evidence: 0.5 }),
     field.phone("phone", "联系电话", { aliases: ["电话", "手机", "手机号", "手机号码", "联系方式", "移动电话", "电话号码"], evidence: PERSON }),
     field.text("remarks", "备注", { evidence: 0 }),

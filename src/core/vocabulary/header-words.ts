@@ -3,7 +3,8 @@
  * secretaries already have). A field names its concept once (申请入党日期); the
  * words below turn every usual variant into the same concept key:
  *   提交书面申请书时间 → 申请入党@日期, 确定为入党积极分子时间 → 确定积极分子@日期,
- *   党籍状态（正式党员或预备党员） → 党籍状态, 学时（小时） → 学时 in hours, 4月实缴 → @4月.
+ *   党籍状态（正式党员或预备党员） → 党籍状态, 正式/预备党员 → 党籍状态,
+ *   学时（小时） → 学时 in hours, 4月实缴 → @4月.
  */
 import { headerKey } from "../text";
 
@@ -50,6 +51,8 @@ const SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/入党积极分子/gu, "积极分子"],
   [/接收为/gu, "接收"],
   [/身份证件号码|身份证号码|公民身份号码|公民身份证号|身份证号|身份证/gu, "身份证号"],
+  // A column headed by its two values: 正式/预备党员 (its slash already dropped), 正式或预备党员.
+  [/^(正式党员|正式)或?(预备党员|预备)$|^(预备党员|预备)或?(正式党员|正式)$/gu, "党籍状态"],
 ];
 
 /** Qualifiers in front that do not change what the column is: 本届选举日期, 实际会议时间. */
