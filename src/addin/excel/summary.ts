@@ -48,6 +48,7 @@ import { freeName } from "../shared/template-plan";
 import { Batch, jsonBytes, OPERATION_BYTES } from "./batch";
 import type { Capabilities } from "./capabilities";
 import { failureReason, runInExcel, toAddinError } from "./errors";
+import { CHAR_WIDTH_POINTS } from "./template";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VERDICT_OF: ReadonlyMap<SummaryValue, BranchVerdict> = new Map(VERDICTS.map((v) => [VERDICT_LABEL[v], v]));
@@ -57,8 +58,6 @@ const htmlColor = (argb: string): string => `#${argb.slice(2)}`;
 const CONDITIONAL_FORMAT_BYTES = 4 * OPERATION_BYTES + 256;
 /** A fill colour as JSON ("#C6EFCE" in quotes). */
 const COLOR_BYTES = 9;
-/** Points per character of column width (as the inserted templates use). */
-const CHAR_WIDTH_POINTS = 6.5;
 
 export async function insertSummaryInExcel(model: SummaryModel, caps: Capabilities): Promise<string[]> {
   return runInExcel(async (context) => {

@@ -23,7 +23,8 @@ export async function insertTemplateInExcel(key: LedgerKey, profile: Profile, ca
   });
 }
 
-const CHAR_WIDTH_POINTS = 6.5;
+/** Points per character of column width (format.columnWidth takes points): the templates' and the inserted summary's widths. */
+export const CHAR_WIDTH_POINTS = 6.5;
 
 function writeTemplate(sheet: Excel.Worksheet, plan: TemplatePlan, caps: Capabilities): Excel.Worksheet {
   sheet.getRange(TITLE_CELL).values = [[plan.title]];
